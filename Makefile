@@ -1,0 +1,54 @@
+# Two commands do all of the setup on a fresh Debian/Ubuntu machine:
+#   make serve   - preview the site at http://127.0.0.1:8000
+#   make test    - run every snippet, compare with the frozen outputs, build, browser tests
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONUTF8 := 1
+
+.PHONY: setup system system-browser snippets check accept build serve test bench clean
+
+setup: $(VENV)/.installed node_modules/.installed system
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+system:
+	@scripts/ensure_system_packages.sh
+
+system-browser:
+	@scripts/ensure_system_packages.sh --browser
+
+snippets: setup  ## run the snippets whose inputs changed and freeze their outputs
+	$(BIN)/snippet-runner run
+
+check: setup  ## fail if any frozen output is stale
+	$(BIN)/snippet-runner check
+
+accept: setup  ## re-run and accept new numbers: make accept SNIPPET=activation/relu/verify.py
+	$(BIN)/snippet-runner accept $(SNIPPET)
+
+build: setup  ## build site/ (runs stale snippets first)
+	$(BIN)/mkdocs build --strict
+
+serve: setup  ## http://127.0.0.1:8000, re-running edited snippets
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: setup system-browser  ## everything CI runs
+	$(BIN)/pytest
+
+bench: setup  ## build benchmarks; writes docs/about/build_performance.md
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf site .cache

@@ -1,0 +1,70 @@
+"""MkDocs glue for the snippet runner: run stale snippets, expand directives, publish figures.
+
+The runner itself (``snippet_runner``) knows nothing about MkDocs. ``SNIPPET_RUNNER=check`` makes
+the build fail instead of running stale snippets; ``SNIPPET_RUNNER=off`` skips the pass entirely
+(the frozen outputs are still published).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from snippet_runner import store
+from snippet_runner.build import build
+from snippet_runner.directives import DirectiveError, PageContext, expand, figure_uri
+from snippet_runner.project import Project
+from snippet_runner.provenance import describe
+
+
+def _project(config: MkDocsConfig) -> Project:
+    return Project.at(Path(config.config_file_path).parent)
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    config.watch.append(str(_project(config).snippets_dir))
+    return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    mode = os.environ.get("SNIPPET_RUNNER", "run")
+    if mode == "off":
+        return
+    try:
+        report = build(_project(config), check=mode == "check")
+    except store.ManifestError as exc:
+        raise PluginError(str(exc)) from exc
+    if not report.ok:
+        raise PluginError(f"{len(report.failures)} snippet(s) failed: {', '.join(report.failures)}")
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    project = _project(config)
+    for outputs_path in sorted(project.outputs_dir.rglob("*.json")):
+        if outputs_path == project.manifest_file:
+            continue
+        snippet_id = outputs_path.relative_to(project.outputs_dir).with_suffix(".py").as_posix()
+        for figure in store.load_outputs(project, snippet_id)["figures"]:
+            source = store.figures_dir(project, snippet_id) / figure["file"]
+            files.append(File.generated(config, figure_uri(snippet_id, figure["file"]), abs_src_path=str(source)))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    project = _project(config)
+    manifest = store.load_manifest(project)
+    context = PageContext(
+        page_uri=page.file.src_uri,
+        page_label=f"docs/{page.file.src_uri}",
+        load_outputs=lambda snippet_id: store.load_outputs(project, snippet_id),
+        describe=lambda snippet_id: describe(snippet_id, manifest.get(snippet_id)),
+    )
+    try:
+        return expand(markdown, context)
+    except DirectiveError as exc:
+        raise PluginError(str(exc)) from exc

@@ -1,0 +1,118 @@
+"""One pass over the snippets: find the stale ones, run them, freeze the results, summarise."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from . import cachekey, store
+from .cachekey import CacheKey, Versions
+from .discovery import Snippet, find_snippets, pages_using
+from .project import Project
+from .scheduler import Progress, discard, run_many
+from .sections import SnippetSyntaxError
+
+
+@dataclass
+class Report:
+    ran: list[str] = field(default_factory=list)
+    cached: list[str] = field(default_factory=list)
+    failures: dict[str, str] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    def summary(self) -> str:
+        return f"snippets: {len(self.ran)} ran, {len(self.cached)} cached, {len(self.failures)} failed in {self.seconds:.1f} s"
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0))
+
+
+def _where_used(snippet_id: str, usage: dict[str, list[str]]) -> str:
+    pages = usage.get(snippet_id)
+    return f"used by {', '.join(pages)}" if pages else "not used by any page"
+
+
+def build(
+    project: Project,
+    *,
+    check: bool = False,
+    force: bool = False,
+    only: list[str] | None = None,
+    jobs: int | None = None,
+    stream: TextIO = sys.stderr,
+) -> Report:
+    """Bring the frozen outputs up to date (or, with ``check``, only verify that they are)."""
+    started = time.monotonic()
+    report = Report()
+    options_table = project.load_options()
+    versions = Versions()
+    snippets = find_snippets(project)
+    if only:
+        wanted = {name.removeprefix("snippets/") for name in only}
+        unknown = wanted - {s.id for s in snippets}
+        if unknown:
+            raise SystemExit(f"no such snippet: {', '.join(sorted(unknown))}")
+        snippets = [s for s in snippets if s.id in wanted]
+    try:
+        manifest = store.load_manifest(project)
+    except store.ManifestError as exc:
+        if check:
+            raise
+        print(f"warning: {exc}; every snippet will be re-run and the manifest rewritten", file=stream)
+        manifest = {}
+    usage = pages_using(project)
+
+    keys: dict[str, CacheKey] = {}
+    stale: list[Snippet] = []
+    for snippet in snippets:
+        try:
+            keys[snippet.id] = cachekey.compute(project, snippet, project.options_for(snippet.id, options_table), versions)
+        except SnippetSyntaxError as exc:
+            report.failures[snippet.id] = f"{exc} ({_where_used(snippet.id, usage)})"
+            continue
+        reason = "forced" if force else store.check_frozen(project, snippet, manifest.get(snippet.id), keys[snippet.id])
+        if reason is None:
+            report.cached.append(snippet.id)
+        elif check:
+            report.failures[snippet.id] = f"{snippet.id}: frozen output is stale ({reason}); run `make snippets` and commit outputs/"
+        else:
+            stale.append(snippet)
+
+    progress = Progress(stream=stream)
+    work = [(s, project.options_for(s.id, options_table)) for s in stale]
+    for result in run_many(project, work, jobs=jobs or default_jobs(), progress=progress):
+        snippet = result.snippet
+        try:
+            if result.ok:
+                manifest[snippet.id] = store.commit(
+                    project, result, keys[snippet.id], versions.reported(), cachekey.seeds(snippet)
+                )
+                store.save_manifest(project, manifest)
+                report.ran.append(snippet.id)
+            else:
+                report.failures[snippet.id] = f"{result.failure.rstrip()}\n  ({_where_used(snippet.id, usage)}; previous outputs kept)"
+        finally:
+            discard(result)
+
+    if not only and not check:
+        known = {s.id for s in snippets}
+        gone = [snippet_id for snippet_id in manifest if snippet_id not in known]
+        for snippet_id in gone:
+            store.remove(project, snippet_id)
+            del manifest[snippet_id]
+        if gone:
+            store.save_manifest(project, manifest)
+
+    for message in report.failures.values():
+        print(f"error: {message}", file=stream)
+    report.seconds = time.monotonic() - started
+    print(report.summary(), file=stream)
+    return report

@@ -1,0 +1,169 @@
+"""Expand the page directives into Markdown.
+
+On a line of its own::
+
+    {{ output area/page/name.py[:section] }}
+    {{ figure area/page/name.py[:section] "대체 텍스트 겸 캡션" }}
+
+Anywhere in prose or tables::
+
+    {{ value area/page/name.py variable [format-spec] }}
+
+Directives inside fenced code blocks or inline code are left alone.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+import shlex
+from dataclasses import dataclass, field
+from typing import Callable
+
+BLOCK = re.compile(r"^(?P<indent>[ \t]*)\{\{\s*(?P<kind>output|figure)\s+(?P<args>.*?)\s*\}\}[ \t]*$")
+VALUE = re.compile(r"\{\{\s*value\s+(?P<args>[^}]*?)\s*\}\}")
+FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
+SNIPPET_LINE = re.compile(r"^(\s*)(-+8<-+)")
+FIGURES_URI = "figures"
+
+
+class DirectiveError(Exception):
+    """A directive cannot be expanded; the message starts with ``page:line``."""
+
+
+@dataclass
+class PageContext:
+    """What expanding one page needs: how to load a snippet's frozen outputs and where the page is."""
+
+    page_uri: str
+    """The page's path relative to docs/, e.g. ``activation/relu.md``."""
+    page_label: str
+    """How errors name the page, e.g. ``docs/activation/relu.md``."""
+    load_outputs: Callable[[str], dict | None]
+    describe: Callable[[str], str] = lambda snippet_id: ""
+    """Optional provenance text for a snippet, shown on hover."""
+    figure_count: int = field(default=0)
+
+
+def figure_uri(snippet_id: str, file: str) -> str:
+    return f"{FIGURES_URI}/{snippet_id.removesuffix('.py')}/{file}"
+
+
+def _split_ref(ref: str) -> tuple[str, str]:
+    snippet_id, _, section = ref.partition(":")
+    return snippet_id, section
+
+
+def _outputs(context: PageContext, snippet_id: str, where: str) -> dict:
+    outputs = context.load_outputs(snippet_id)
+    if outputs is None:
+        raise DirectiveError(f"{where}: no frozen output for snippet '{snippet_id}' (is the path right?)")
+    return outputs
+
+
+def _render_output(context: PageContext, args: list[str], indent: str, where: str) -> list[str]:
+    if len(args) != 1:
+        raise DirectiveError(f"{where}: use {{{{ output path.py[:section] }}}}")
+    snippet_id, section = _split_ref(args[0])
+    sections = _outputs(context, snippet_id, where)["sections"]
+    if section not in sections:
+        raise DirectiveError(f"{where}: snippet '{snippet_id}' has no section '{section}' (has: {', '.join(s for s in sections if s)})")
+    text = sections[section].rstrip("\n")
+    if not text:
+        raise DirectiveError(f"{where}: '{args[0]}' prints nothing; remove the output block or print something")
+    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    # pymdown snippets would treat a printed `--8<--` line as an include: escape it with `;`.
+    lines = [SNIPPET_LINE.sub(r"\1;\2", line) for line in text.split("\n")]
+    title = html.escape(context.describe(snippet_id), quote=True)
+    return [
+        f'{indent}<div class="snippet-output" markdown="block" title="{title}">',
+        "",
+        f'{indent}{fence}text title="출력"',
+        *(f"{indent}{line}" if line else "" for line in lines),
+        f"{indent}{fence}",
+        "",
+        f"{indent}</div>",
+    ]
+
+
+def _render_figure(context: PageContext, args: list[str], indent: str, where: str) -> list[str]:
+    if len(args) != 2 or not args[1].strip():
+        raise DirectiveError(f'{where}: use {{{{ figure path.py[:section] "대체 텍스트" }}}}')
+    snippet_id, section = _split_ref(args[0])
+    figures = [f for f in _outputs(context, snippet_id, where)["figures"] if not section or f["section"] == section]
+    if not figures:
+        raise DirectiveError(f"{where}: '{args[0]}' leaves no figure open")
+    alt = args[1].strip()
+    lines = []
+    for position, figure in enumerate(figures, start=1):
+        context.figure_count += 1
+        target = posixpath.relpath(figure_uri(snippet_id, figure["file"]), posixpath.dirname(context.page_uri) or ".")
+        suffix = f" ({position}/{len(figures)})" if len(figures) > 1 else ""
+        markdown_alt = re.sub(r"([\[\]\\])", r"\\\1", alt + suffix)
+        title = html.escape(context.describe(snippet_id), quote=True)
+        lines += [
+            f'{indent}<figure class="snippet-figure" markdown="span" title="{title}">',
+            f"{indent}  ![{markdown_alt}]({target}){{ loading=lazy }}",
+            f"{indent}  <figcaption>그림 {context.figure_count}. {html.escape(alt + suffix)}</figcaption>",
+            f"{indent}</figure>",
+            "",
+        ]
+    return lines
+
+
+def _render_value(context: PageContext, args: list[str], where: str) -> str:
+    if len(args) not in (2, 3):
+        raise DirectiveError(f"{where}: use {{{{ value path.py name [format] }}}}")
+    snippet_id, name = args[0], args[1]
+    values = _outputs(context, snippet_id, where)["values"]
+    if name not in values:
+        raise DirectiveError(f"{where}: snippet '{snippet_id}' has no top-level value '{name}'")
+    spec = args[2] if len(args) == 3 else ""
+    try:
+        text = format(values[name], spec)
+    except (ValueError, TypeError) as exc:
+        raise DirectiveError(f"{where}: cannot format '{name}' with '{spec}': {exc}") from exc
+    return html.escape(text)
+
+
+def _parse_args(text: str, where: str) -> list[str]:
+    try:
+        return shlex.split(text)
+    except ValueError as exc:
+        raise DirectiveError(f"{where}: {exc}") from exc
+
+
+def _replace_values(line: str, context: PageContext, where: str) -> str:
+    def replace(match: re.Match) -> str:
+        if line[: match.start()].count("`") % 2:
+            return match.group(0)  # inside inline code
+        return _render_value(context, _parse_args(match.group("args"), where), where)
+
+    return VALUE.sub(replace, line)
+
+
+def expand(markdown: str, context: PageContext) -> str:
+    out: list[str] = []
+    fence: str | None = None
+    for number, line in enumerate(markdown.split("\n"), start=1):
+        where = f"{context.page_label}:{number}"
+        opening = FENCE.match(line)
+        if fence is not None:
+            if opening and opening.group("fence")[0] == fence[0] and len(opening.group("fence")) >= len(fence):
+                fence = None
+            out.append(line)
+            continue
+        if opening:
+            fence = opening.group("fence")
+            out.append(line)
+            continue
+        block = BLOCK.match(line)
+        if block:
+            args = _parse_args(block.group("args"), where)
+            render = _render_output if block.group("kind") == "output" else _render_figure
+            out += render(context, args, block.group("indent"), where)
+        else:
+            out.append(_replace_values(line, context, where))
+    return "\n".join(out)

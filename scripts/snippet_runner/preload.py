@@ -1,0 +1,16 @@
+"""Imported once by the fork server, so that each snippet run starts with these modules loaded.
+
+Each run is still a fresh process forked from this state: nothing a snippet does reaches another.
+"""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot  # noqa: E402,F401
+import numpy  # noqa: E402,F401
+
+try:
+    import torch  # noqa: F401
+except ImportError:  # the runner also works for snippets that do not use torch
+    pass

@@ -1,0 +1,87 @@
+"""Where things live, and the per-snippet options from ``snippets/snippets.toml``."""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class ConfigError(Exception):
+    """A configuration file is malformed; the message names the file."""
+
+
+@dataclass(frozen=True)
+class Options:
+    """How one snippet is run and how strictly its outputs are compared."""
+
+    timeout: float = 60.0
+    """Seconds before the run is killed and reported as a timeout."""
+    threads: int = 1
+    """torch intra-op threads inside the run."""
+    memory_mb: int = 4096
+    """Resident memory above which the run is killed."""
+    rel_tol: float = 1e-6
+    """Relative tolerance for numbers when a re-run is compared with the frozen output."""
+    abs_tol: float = 1e-9
+    """Absolute tolerance for numbers near zero."""
+    image_tol: float = 0.0
+    """Largest root-mean-square pixel difference (0-255 scale) allowed between figures."""
+
+
+@dataclass(frozen=True)
+class Project:
+    """The paths of one checkout. ``outputs_dir`` can point elsewhere (tests re-run into a temp dir)."""
+
+    root: Path
+    outputs_dir: Path
+
+    @classmethod
+    def at(cls, root: Path, outputs_dir: Path | None = None) -> Project:
+        root = root.resolve()
+        return cls(root=root, outputs_dir=(outputs_dir or root / "outputs").resolve())
+
+    @property
+    def snippets_dir(self) -> Path:
+        return self.root / "snippets"
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def config_file(self) -> Path:
+        return self.snippets_dir / "snippets.toml"
+
+    @property
+    def manifest_file(self) -> Path:
+        return self.outputs_dir / "manifest.json"
+
+    @property
+    def style_file(self) -> Path:
+        return Path(__file__).with_name("matplotlibrc")
+
+    def load_options(self) -> dict[str, Options]:
+        """Options per snippet id; the key ``"defaults"`` holds the defaults."""
+        if not self.config_file.exists():
+            return {"defaults": Options()}
+        try:
+            raw = tomllib.loads(self.config_file.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{self.config_file}: {exc}") from exc
+        known = {f.name for f in dataclasses.fields(Options)}
+        defaults = Options()
+        table: dict[str, Options] = {}
+        for name, values in [("defaults", raw.pop("defaults", {})), *raw.items()]:
+            unknown = set(values) - known
+            if unknown:
+                raise ConfigError(f"{self.config_file}: [{name}] has unknown keys {sorted(unknown)}")
+            base = defaults if name != "defaults" else Options()
+            table[name] = dataclasses.replace(base, **values)
+            if name == "defaults":
+                defaults = table[name]
+        return table
+
+    def options_for(self, snippet_id: str, table: dict[str, Options]) -> Options:
+        return table.get(snippet_id, table["defaults"])

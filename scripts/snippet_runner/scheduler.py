@@ -1,0 +1,172 @@
+"""Run snippets in parallel, each in its own forked process, with a timeout and a memory limit."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from .discovery import Snippet
+from .project import Options, Project
+from .worker import Job, execute
+
+POLL_SECONDS = 0.05
+HEARTBEAT_SECONDS = 10.0
+# Set for the fork server, so every run starts alike; they apply before torch or numpy start threads.
+RUN_ENVIRONMENT = {
+    "OMP_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+    "OPENBLAS_NUM_THREADS": "1",
+    "MPLBACKEND": "Agg",
+    "PYTHONHASHSEED": "0",
+    "PYTHONIOENCODING": "utf-8",
+    "TF_CPP_MIN_LOG_LEVEL": "2",
+}
+
+
+@dataclass
+class RunResult:
+    snippet: Snippet
+    seconds: float
+    workdir: Path
+    outcome: dict = field(default_factory=dict)
+    """The worker's ``result.json`` plus ``stdout``/``stderr`` text."""
+    failure: str | None = None
+    """Why the run failed (traceback, timeout, memory), or None."""
+    line: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.failure is None
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    for name, value in RUN_ENVIRONMENT.items():
+        os.environ.setdefault(name, value)
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["snippet_runner.preload"])
+    return context
+
+
+def _resident_mb(pid: int) -> float:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
+    except OSError:
+        return 0.0
+    for line in status.splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def run_one(project: Project, snippet: Snippet, options: Options, context) -> RunResult:
+    workdir = Path(tempfile.mkdtemp(prefix="snippet-"))
+    job = Job(
+        snippet_id=snippet.id,
+        path=str(snippet.path),
+        repo_root=str(project.root),
+        workdir=str(workdir),
+        threads=options.threads,
+        style_file=str(project.style_file),
+    )
+    process = context.Process(target=execute, args=(job,), name=f"snippet {snippet.id}")
+    started = time.monotonic()
+    process.start()
+    failure = None
+    while process.is_alive():
+        process.join(POLL_SECONDS)
+        elapsed = time.monotonic() - started
+        if process.is_alive() and elapsed > options.timeout:
+            failure = f"{snippet.id}: timed out after {options.timeout:g} s (raise `timeout` in snippets/snippets.toml if this is expected)"
+        elif process.is_alive() and _resident_mb(process.pid) > options.memory_mb:
+            failure = f"{snippet.id}: used more than {options.memory_mb} MB of memory and was stopped (`memory_mb` in snippets/snippets.toml)"
+        if failure:
+            process.kill()
+            process.join()
+    result = RunResult(snippet=snippet, seconds=time.monotonic() - started, workdir=workdir)
+    result.outcome = _read_outcome(workdir)
+    error = result.outcome.get("error")
+    if failure is None and error:
+        result.line = error.get("line")
+        where = f"{snippet.id}:{result.line}" if result.line else snippet.id
+        failure = f"{where}: {error['type']}: {error['message']}\n{error['traceback']}"
+    elif failure is None and process.exitcode != 0:
+        failure = f"{snippet.id}: the run ended with exit code {process.exitcode} and no result"
+    result.failure = failure
+    return result
+
+
+def _read_outcome(workdir: Path) -> dict:
+    outcome: dict = {}
+    result_file = workdir / "result.json"
+    if result_file.exists():
+        try:
+            outcome = json.loads(result_file.read_text(encoding="utf-8"))
+        except json.JSONDecodeError:
+            outcome = {}
+    for stream in ("stdout", "stderr"):
+        file = workdir / f"{stream}.txt"
+        outcome[stream] = file.read_bytes() if file.exists() else b""
+    return outcome
+
+
+@dataclass
+class Progress:
+    """Prints which snippet runs and for how long; quiet when nothing runs."""
+
+    stream: TextIO = sys.stderr
+    total: int = 0
+    done: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def say(self, text: str) -> None:
+        with self.lock:
+            print(text, file=self.stream, flush=True)
+
+    def finished(self, result: RunResult) -> None:
+        self.done += 1
+        mark = "ok" if result.ok else "FAILED"
+        self.say(f"[{self.done}/{self.total}] {result.snippet.id} {mark} in {result.seconds:.1f} s")
+
+
+def run_many(
+    project: Project,
+    work: list[tuple[Snippet, Options]],
+    *,
+    jobs: int,
+    progress: Progress,
+) -> list[RunResult]:
+    """Run every snippet, at most ``jobs`` at a time; results come back in the order given."""
+    if not work:
+        return []
+    context = _context()
+    progress.total = len(work)
+    started: dict[Future, tuple[Snippet, float]] = {}
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        for snippet, options in work:
+            future = pool.submit(run_one, project, snippet, options, context)
+            started[future] = (snippet, time.monotonic())
+        pending = set(started)
+        while pending:
+            done, pending = wait(pending, timeout=HEARTBEAT_SECONDS, return_when=FIRST_COMPLETED)
+            for future in done:
+                progress.finished(future.result())
+            if not done and pending:
+                running = ", ".join(
+                    f"{started[f][0].id} ({time.monotonic() - started[f][1]:.0f} s)" for f in sorted(pending, key=id)
+                )
+                progress.say(f"still running: {running}")
+    return [future.result() for future in started]
+
+
+def discard(result: RunResult) -> None:
+    shutil.rmtree(result.workdir, ignore_errors=True)

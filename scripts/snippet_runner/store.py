@@ -1,0 +1,172 @@
+"""Frozen outputs on disk: ``outputs/<snippet>.json``, figures beside it, and ``outputs/manifest.json``.
+
+Every write is atomic (a temporary file, then ``os.replace``). The order makes a crash harmless:
+figures first, then the outputs file, then the manifest entry. An outputs file whose hash does
+not match its manifest entry is stale and is never published as it is.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .cachekey import CacheKey, sha256
+from .discovery import Snippet
+from .project import Project
+from .scheduler import RunResult
+
+
+class ManifestError(Exception):
+    """The manifest cannot be read; the message names the file and line."""
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def dump_json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """The manifest's record of one frozen output."""
+
+    source_sha256: str
+    cache_key: str
+    output_sha256: str
+    versions: dict[str, str]
+    seeds: list[int]
+    run_seconds: float
+    produced_at: str
+
+
+def outputs_file(project: Project, snippet_id: str) -> Path:
+    return project.outputs_dir / f"{snippet_id.removesuffix('.py')}.json"
+
+
+def figures_dir(project: Project, snippet_id: str) -> Path:
+    return project.outputs_dir / snippet_id.removesuffix(".py")
+
+
+def load_manifest(project: Project) -> dict[str, Entry]:
+    path = project.manifest_file
+    if not path.exists():
+        return {}
+    text = path.read_text(encoding="utf-8")
+    try:
+        raw = json.loads(text)
+        return {snippet_id: Entry(**entry) for snippet_id, entry in raw["snippets"].items()}
+    except json.JSONDecodeError as exc:
+        raise ManifestError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg})") from exc
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise ManifestError(f"{path}:1: unexpected structure ({exc})") from exc
+
+
+def save_manifest(project: Project, manifest: dict[str, Entry]) -> None:
+    data = {"snippets": {k: asdict(v) for k, v in sorted(manifest.items())}}
+    atomic_write_text(project.manifest_file, dump_json(data))
+
+
+def load_outputs(project: Project, snippet_id: str) -> dict | None:
+    path = outputs_file(project, snippet_id)
+    if not path.exists():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def check_frozen(project: Project, snippet: Snippet, entry: Entry | None, key: CacheKey) -> str | None:
+    """None when the frozen output may be published as it is, else the reason it may not."""
+    if entry is None:
+        return "never run"
+    if entry.cache_key != key.key:
+        return "its inputs changed"
+    path = outputs_file(project, snippet.id)
+    if not path.exists():
+        return f"{path.relative_to(project.root)} is missing"
+    if sha256(path.read_bytes()) != entry.output_sha256:
+        return f"{path.relative_to(project.root)} was changed by hand"
+    outputs = json.loads(path.read_text(encoding="utf-8"))
+    for figure in outputs["figures"]:
+        if not (figures_dir(project, snippet.id) / figure["file"]).exists():
+            return f"figure {figure['file']} is missing"
+    return None
+
+
+def snippet_outputs(result: RunResult) -> tuple[dict, dict[str, bytes]]:
+    """The outputs file content and the figure files, named by their content hash."""
+    outcome = result.outcome
+    stdout: bytes = outcome["stdout"]
+    sections: dict[str, str] = {}
+    for part in outcome["sections"]:
+        text = stdout[part["start"] : part["end"]].decode("utf-8", errors="replace")
+        sections[part["name"]] = sections.get(part["name"], "") + text
+    sections[""] = stdout.decode("utf-8", errors="replace")
+    figures, files = [], {}
+    for figure in outcome["figures"]:
+        data = (result.workdir / "figures" / figure["file"]).read_bytes()
+        name = f"{sha256(data)[:16]}.png"
+        files[name] = data
+        figures.append({"section": figure["section"], "file": name})
+    content = {
+        "snippet": result.snippet.id,
+        "sections": sections,
+        "stderr": outcome["stderr"].decode("utf-8", errors="replace"),
+        "figures": figures,
+        "values": outcome["values"],
+    }
+    return content, files
+
+
+def commit(project: Project, result: RunResult, key: CacheKey, versions: dict[str, str], seeds: list[int]) -> Entry:
+    """Freeze a successful run. Returns the manifest entry; the caller saves the manifest."""
+    content, files = snippet_outputs(result)
+    folder = figures_dir(project, result.snippet.id)
+    for name, data in files.items():
+        if not (folder / name).exists():
+            atomic_write_bytes(folder / name, data)
+    text = dump_json(content)
+    atomic_write_text(outputs_file(project, result.snippet.id), text)
+    if folder.exists():
+        for stale in folder.glob("*.png"):
+            if stale.name not in files:
+                stale.unlink()
+        if not any(folder.iterdir()):
+            folder.rmdir()
+    return Entry(
+        source_sha256=key.source_sha256,
+        cache_key=key.key,
+        output_sha256=sha256(text.encode("utf-8")),
+        versions=versions,
+        seeds=seeds,
+        run_seconds=round(result.seconds, 2),
+        produced_at=datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+    )
+
+
+def remove(project: Project, snippet_id: str) -> None:
+    outputs_file(project, snippet_id).unlink(missing_ok=True)
+    folder = figures_dir(project, snippet_id)
+    if folder.exists():
+        for file in folder.glob("*.png"):
+            file.unlink()
+        if not any(folder.iterdir()):
+            folder.rmdir()

@@ -1,0 +1,180 @@
+"""The child side of a run: executes one snippet in a forked process and writes ``result.json``.
+
+The parent (``scheduler``) owns timeouts and memory limits; this module only runs and records.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import json
+import logging
+import os
+import sys
+import traceback
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from .sections import find_sections, parse, split_segments
+
+FONT_FILE = Path("/usr/share/fonts/truetype/nanum/NanumGothic.ttf")
+FONT_HINT = "the Korean font is missing: run `apt-get install -y fonts-nanum` (as root)"
+MAX_STRING_VALUE = 500
+
+
+@dataclass(frozen=True)
+class Job:
+    snippet_id: str
+    path: str
+    repo_root: str
+    workdir: str
+    threads: int
+    style_file: str
+
+
+class GlyphMissing(Exception):
+    """A figure needs a glyph the configured fonts do not have."""
+
+
+class _GlyphWatcher(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if "missing from" in message and "font" in message:
+            raise GlyphMissing(message)
+
+
+def _redirect_output(workdir: Path) -> None:
+    for fd, name in ((1, "stdout.txt"), (2, "stderr.txt")):
+        target = os.open(workdir / name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        os.dup2(target, fd)
+        os.close(target)
+    sys.stdout = open(1, "w", encoding="utf-8", closefd=False)
+    sys.stderr = open(2, "w", encoding="utf-8", closefd=False, buffering=1)
+    sys.stdin = open(os.devnull, encoding="utf-8")
+
+
+def _guard_repository(repo_root: str) -> None:
+    """Refuse writes into the checkout: a snippet may write only into its own working directory."""
+    root = os.path.realpath(repo_root) + os.sep
+    writing_events = {"os.remove", "os.rename", "os.rmdir", "os.mkdir", "shutil.rmtree", "os.truncate"}
+
+    def inside(path: object) -> bool:
+        if isinstance(path, int) or path is None:
+            return False
+        return os.path.realpath(os.fsdecode(path)).startswith(root)
+
+    def hook(event: str, args: tuple) -> None:
+        if event == "open" and inside(args[0]):
+            mode, flags = args[1], args[2]
+            writing = (isinstance(mode, str) and any(c in mode for c in "wax+")) or (
+                mode is None and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC)
+            )
+            if writing:
+                raise PermissionError(f"snippets may not write into the repository: {args[0]}")
+        elif event in writing_events and args and inside(args[0]):
+            raise PermissionError(f"snippets may not change the repository: {args[0]}")
+
+    sys.addaudithook(hook)
+
+
+def _configure_libraries(job: Job) -> None:
+    import matplotlib
+    from matplotlib import font_manager
+
+    if not FONT_FILE.exists():
+        raise GlyphMissing(FONT_HINT)
+    matplotlib.rc_file(job.style_file)
+    font_manager.fontManager.addfont(str(FONT_FILE))
+    logging.getLogger("matplotlib").addHandler(_GlyphWatcher())
+    warnings.filterwarnings("error", message=r".*missing from (current )?font", category=UserWarning)
+    if "torch" in sys.modules:
+        sys.modules["torch"].set_num_threads(job.threads)
+
+
+def _publishable(value: object) -> object | None:
+    """A top-level value the pages may quote: a scalar, or a 0-d numpy/torch value."""
+    if isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, str):
+        return value if len(value) <= MAX_STRING_VALUE else None
+    item = getattr(value, "item", None)
+    numel = getattr(value, "size", None)
+    if callable(item) and (numel == 1 or numel == () or getattr(value, "ndim", None) == 0):
+        try:
+            scalar = item()
+        except (ValueError, RuntimeError, TypeError):
+            return None
+        return scalar if isinstance(scalar, bool | int | float) else None
+    return None
+
+
+def _error_record(exc: BaseException, path: str) -> dict:
+    frames = traceback.extract_tb(exc.__traceback__)
+    in_snippet = [f for f in frames if f.filename == path]
+    line = in_snippet[-1].lineno if in_snippet else None
+    text = "".join(traceback.format_exception(exc))
+    return {"type": type(exc).__name__, "message": str(exc), "line": line, "traceback": text}
+
+
+def execute(job: Job) -> None:
+    """Entry point of the forked process. Always ends with ``os._exit``."""
+    workdir = Path(job.workdir)
+    result: dict = {"sections": [], "figures": [], "values": {}, "error": None}
+    code = 1
+    try:
+        os.chdir(workdir)
+        _redirect_output(workdir)
+        _configure_libraries(job)
+        _guard_repository(job.repo_root)
+        code = _run(job, workdir, result)
+    except BaseException as exc:  # noqa: BLE001 - everything is reported to the parent
+        result["error"] = _error_record(exc, job.path)
+    finally:
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            (workdir / "result.json").write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
+        finally:
+            os._exit(code)
+
+
+def _run(job: Job, workdir: Path, result: dict) -> int:
+    import matplotlib.pyplot as plt
+
+    path = Path(job.path)
+    source = path.read_text(encoding="utf-8")
+    segments = split_segments(parse(source, path), find_sections(source, path))
+    namespace = {"__name__": "__main__", "__file__": job.path, "__builtins__": builtins}
+    sys.argv = [job.path]
+    sys.dont_write_bytecode = True
+    sys.path.insert(0, str(path.parent))
+    seen_figures: set[int] = set()
+    offset = 0
+    for segment in segments:
+        try:
+            exec(compile(ast.Module(segment.body, []), job.path, "exec"), namespace)
+        except BaseException as exc:  # noqa: BLE001
+            result["error"] = _error_record(exc, job.path)
+            return 1
+        finally:
+            sys.stdout.flush()
+            end = os.lseek(1, 0, os.SEEK_CUR)
+            result["sections"].append({"name": segment.section, "start": offset, "end": end})
+            offset = end
+            for number in plt.get_fignums():
+                if number not in seen_figures:
+                    seen_figures.add(number)
+                    result["figures"].append({"section": segment.section, "number": number})
+    figures_dir = workdir / "figures"
+    figures_dir.mkdir()
+    for index, figure in enumerate(result["figures"], start=1):
+        name = f"figure-{index}.png"
+        plt.figure(figure["number"]).savefig(figures_dir / name, metadata={"Software": None})
+        figure["file"] = name
+    result["values"] = {
+        name: value
+        for name, raw in namespace.items()
+        if not name.startswith("_") and (value := _publishable(raw)) is not None
+    }
+    return 0
