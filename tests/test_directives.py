@@ -1,0 +1,65 @@
+"""Expanding {{ output }}, {{ figure }} and {{ value }} in page Markdown."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+
+from snippet_runner.directives import DirectiveError, PageContext, expand
+
+OUTPUTS = {
+    "demo/x.py": {
+        "sections": {"": "<script>alert(1)</script>\n````\n--8<-- \"secret.txt\"\n", "s": "a = 0.5\n"},
+        "figures": [{"section": "s", "file": "abc.png"}],
+        "values": {"ratio": 0.4567, "name": "<b>"},
+    }
+}
+
+
+def context() -> PageContext:
+    return PageContext(page_uri="area/page.md", page_label="docs/area/page.md", load_outputs=OUTPUTS.get)
+
+
+def render(text: str) -> str:
+    extensions = ["pymdownx.superfences", "md_in_html", "attr_list", "pymdownx.highlight"]
+    return markdown.markdown(expand(text, context()), extensions=extensions)
+
+
+def test_output_is_escaped_and_fenced_longer_than_any_backtick_run() -> None:
+    expanded = expand("{{ output demo/x.py }}", context())
+    assert "`````text" in expanded  # five backticks: longer than the four printed
+    assert ';--8<-- "secret.txt"' in expanded
+    html = render("{{ output demo/x.py }}")
+    assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_values_are_formatted_and_escaped() -> None:
+    line = "비율 {{ value demo/x.py ratio .1% }}, 이름 {{ value demo/x.py name }}"
+    assert expand(line, context()) == "비율 45.7%, 이름 &lt;b&gt;"
+
+
+def test_directives_in_code_are_left_alone() -> None:
+    text = "```md\n{{ output demo/x.py }}\n```\n`{{ value demo/x.py ratio }}`"
+    assert expand(text, context()) == text
+
+
+def test_figure_links_relative_to_the_page_with_number_and_alt() -> None:
+    expanded = expand('{{ figure demo/x.py:s "ReLU 그래프" }}', context())
+    assert "](../figures/demo/x/abc.png)" in expanded
+    assert "![ReLU 그래프]" in expanded and "그림 1. ReLU 그래프" in expanded
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("{{ value demo/x.py nope }}", "docs/area/page.md:3: snippet 'demo/x.py' has no top-level value 'nope'"),
+        ("{{ output demo/missing.py }}", "docs/area/page.md:3: no frozen output for snippet 'demo/missing.py'"),
+        ("{{ output demo/x.py:zz }}", "docs/area/page.md:3: snippet 'demo/x.py' has no section 'zz'"),
+        ('{{ figure demo/x.py "" }}', "docs/area/page.md:3: use"),
+        ("{{ value demo/x.py name .2f }}", "docs/area/page.md:3: cannot format 'name'"),
+    ],
+)
+def test_bad_directives_name_the_page_and_line(line: str, message: str) -> None:
+    with pytest.raises(DirectiveError) as error:
+        expand(f"# 제목\n\n{line}\n", context())
+    assert str(error.value).startswith(message)

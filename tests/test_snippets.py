@@ -1,0 +1,60 @@
+"""Re-run every snippet and compare it with its frozen output, within the snippet's tolerances."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from snippet_runner import store
+from snippet_runner.build import Report, build
+from snippet_runner.compare import compare_outputs, drift_report
+from snippet_runner.discovery import Snippet, find_snippets, pages_using
+from snippet_runner.project import Project
+
+ROOT = Path(__file__).resolve().parents[1]
+SNIPPETS = find_snippets(Project.at(ROOT))
+
+
+@pytest.fixture(scope="session")
+def fresh(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, Report]:
+    """Run the selected snippets once, in parallel, into a temporary outputs folder."""
+    selected = sorted(
+        {item.callspec.params["snippet"].id for item in request.session.items
+         if hasattr(item, "callspec") and "snippet" in item.callspec.params}
+    )
+    target = Project.at(ROOT, outputs_dir=tmp_path_factory.mktemp("fresh-outputs"))
+    log = io.StringIO()
+    report = build(target, force=True, only=selected, stream=log)
+    return target, report
+
+
+def test_there_are_snippets() -> None:
+    assert len(SNIPPETS) > 0
+
+
+@pytest.mark.parametrize("snippet", SNIPPETS, ids=[s.test_id for s in SNIPPETS])
+def test_snippet_matches_frozen_output(snippet: Snippet, fresh: tuple[Project, Report], project: Project) -> None:
+    target, report = fresh
+    pages = pages_using(project).get(snippet.id, [])
+    if snippet.id in report.failures:
+        pytest.fail(report.failures[snippet.id], pytrace=False)
+    frozen = store.load_outputs(project, snippet.id)
+    if frozen is None:
+        pytest.fail(f"{snippet.id} has no frozen output: run `make snippets` and commit outputs/", pytrace=False)
+    options = project.options_for(snippet.id, project.load_options())
+    drifts = compare_outputs(
+        frozen,
+        store.load_outputs(target, snippet.id),
+        store.figures_dir(project, snippet.id),
+        store.figures_dir(target, snippet.id),
+        options,
+    )
+    if drifts:
+        pytest.fail(drift_report(snippet.id, drifts, pages), pytrace=False)
+
+
+@pytest.mark.parametrize("snippet", SNIPPETS, ids=[s.test_id for s in SNIPPETS])
+def test_snippet_is_used_by_a_page(snippet: Snippet, project: Project) -> None:
+    assert pages_using(project).get(snippet.id), f"{snippet.id} is not shown or quoted on any page"
