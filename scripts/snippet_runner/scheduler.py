@@ -10,7 +10,7 @@ import sys
 import tempfile
 import threading
 import time
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -68,7 +68,9 @@ def _resident_mb(pid: int) -> float:
     return 0.0
 
 
-def run_one(project: Project, snippet: Snippet, options: Options, context) -> RunResult:
+def run_one(
+    project: Project, snippet: Snippet, options: Options, context, started_at: dict[str, float] | None = None
+) -> RunResult:
     workdir = Path(tempfile.mkdtemp(prefix="snippet-"))
     job = Job(
         snippet_id=snippet.id,
@@ -80,6 +82,8 @@ def run_one(project: Project, snippet: Snippet, options: Options, context) -> Ru
     )
     process = context.Process(target=execute, args=(job,), name=f"snippet {snippet.id}")
     started = time.monotonic()
+    if started_at is not None:
+        started_at[snippet.id] = started
     process.start()
     failure = None
     while process.is_alive():
@@ -150,22 +154,21 @@ def run_many(
         return []
     context = _context()
     progress.total = len(work)
-    started: dict[Future, tuple[Snippet, float]] = {}
+    started_at: dict[str, float] = {}
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        for snippet, options in work:
-            future = pool.submit(run_one, project, snippet, options, context)
-            started[future] = (snippet, time.monotonic())
-        pending = set(started)
+        futures = [pool.submit(run_one, project, snippet, options, context, started_at) for snippet, options in work]
+        pending = set(futures)
         while pending:
             done, pending = wait(pending, timeout=HEARTBEAT_SECONDS, return_when=FIRST_COMPLETED)
             for future in done:
-                progress.finished(future.result())
-            if not done and pending:
-                running = ", ".join(
-                    f"{started[f][0].id} ({time.monotonic() - started[f][1]:.0f} s)" for f in sorted(pending, key=id)
-                )
+                result = future.result()
+                started_at.pop(result.snippet.id, None)
+                progress.finished(result)
+            if not done and started_at:
+                now = time.monotonic()
+                running = ", ".join(f"{name} ({now - t:.0f} s)" for name, t in sorted(started_at.items()))
                 progress.say(f"still running: {running}")
-    return [future.result() for future in started]
+    return [future.result() for future in futures]
 
 
 def discard(result: RunResult) -> None:
