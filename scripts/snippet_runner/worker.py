@@ -113,7 +113,10 @@ def _error_record(exc: BaseException, path: str) -> dict:
     frames = traceback.extract_tb(exc.__traceback__)
     in_snippet = [f for f in frames if f.filename == path]
     line = in_snippet[-1].lineno if in_snippet else None
-    text = "".join(traceback.format_exception(exc))
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_frame.f_code.co_filename != path:
+        tb = tb.tb_next  # drop the runner's own frames: the traceback starts in the snippet
+    text = "".join(traceback.format_exception(type(exc), exc, tb or exc.__traceback__))
     return {"type": type(exc).__name__, "message": str(exc), "line": line, "traceback": text}
 
 
