@@ -18,6 +18,7 @@ from .sections import parse
 # Always part of the key: the runner draws figures with matplotlib.
 ALWAYS = ("matplotlib",)
 REPORTED = ("torch", "numpy", "matplotlib")
+NOT_INSTALLED = "not installed"
 
 
 def sha256(data: bytes) -> str:
@@ -32,7 +33,10 @@ class Versions:
     _versions: dict[str, str] = field(default_factory=dict)
 
     def for_module(self, top_level: str) -> dict[str, str]:
-        if not self._modules:
+        """The distributions that provide a top-level module, with their versions."""
+        if self.of(top_level) != NOT_INSTALLED:
+            return {top_level: self.of(top_level)}  # the common case: named like its module (torch, numpy)
+        if not self._modules:  # slow: reads every installed distribution's file list
             self._modules = dict(importlib.metadata.packages_distributions())
         return {dist: self.of(dist) for dist in self._modules.get(top_level, [])}
 
@@ -41,7 +45,7 @@ class Versions:
             try:
                 self._versions[dist] = importlib.metadata.version(dist)
             except importlib.metadata.PackageNotFoundError:
-                self._versions[dist] = "not installed"
+                self._versions[dist] = NOT_INSTALLED
         return self._versions[dist]
 
     def reported(self) -> dict[str, str]:
