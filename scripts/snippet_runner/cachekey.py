@@ -6,6 +6,7 @@ import ast
 import hashlib
 import importlib.metadata
 import json
+import os
 import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -60,18 +61,19 @@ class CacheKey:
     """What went into the key: local files with their hashes, packages with their versions."""
 
 
-def _imported_modules(tree: ast.Module) -> set[str]:
+def _imports_and_strings(tree: ast.Module) -> tuple[set[str], set[str]]:
+    """The absolute imports and the string constants of a module, in one walk over its tree."""
     names: set[str] = set()
+    strings: set[str] = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
+        if isinstance(node, ast.Constant):
+            if isinstance(node.value, str):
+                strings.add(node.value)
+        elif isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.add(node.module)
-    return names
-
-
-def _string_constants(tree: ast.Module) -> set[str]:
-    return {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+    return names, strings
 
 
 def _local_module(name: str, folder: Path, project: Project) -> Path | None:
@@ -101,8 +103,8 @@ def compute(project: Project, snippet: Snippet, options: Options, versions: Vers
         seen.add(path)
         source = path.read_bytes()
         inputs[f"file:{path.relative_to(project.root).as_posix()}"] = sha256(source)
-        tree = parse(source.decode("utf-8"), path)
-        for module in sorted(_imported_modules(tree)):
+        modules, strings = _imports_and_strings(parse(source.decode("utf-8"), path))
+        for module in sorted(modules):
             local = _local_module(module, path.parent, project)
             top = module.split(".")[0]
             if local is not None:
@@ -110,10 +112,11 @@ def compute(project: Project, snippet: Snippet, options: Options, versions: Vers
             elif top not in sys.stdlib_module_names:
                 for dist, version in versions.for_module(top).items():
                     inputs[f"package:{dist}"] = version
-        for text in sorted(_string_constants(tree)):
-            if len(text) < 200 and "\n" not in text and "\0" not in text:
+        for text in sorted(strings):
+            # Most strings are not file names: one stat rules them out before the costlier resolve().
+            if len(text) < 200 and "\n" not in text and "\0" not in text and os.path.isfile(path.parent / text):
                 data = (path.parent / text).resolve()
-                if data.is_relative_to(project.root) and data.is_file() and data.suffix != ".py":
+                if data.is_relative_to(project.root) and data.suffix != ".py":
                     inputs[f"file:{data.relative_to(project.root).as_posix()}"] = sha256(data.read_bytes())
     key = sha256(json.dumps(inputs, sort_keys=True).encode("utf-8"))
     return CacheKey(key=key, source_sha256=sha256(snippet.path.read_bytes()), inputs=inputs)
