@@ -3,37 +3,63 @@
 import torch
 import torch.nn as nn
 
-# --8<-- [start:one_input]
+# --8<-- [start:setup]
 torch.manual_seed(0)
-X = torch.randn(64, 4)
-X[0] = -100.0  # 한 예제만 아주 큰 음수
-unit = nn.Linear(4, 1)
-with torch.no_grad():
-    unit.weight.copy_(torch.tensor([[0.5, 0.5, 0.5, 0.5]]))
-    unit.bias.zero_()
+X = torch.randn(64, 4)            # 입력 64개, 특성 4개
+target = torch.rand(64, 1) * 2.0  # 회귀 목표값(0~2)
+X[0] = -100.0                     # 첫 입력만 아주 큰 음수
 
+
+def make_unit(bias):
+    """ReLU 유닛 하나(Linear(4, 1))를 정해진 가중치와 편향으로 만듭니다."""
+    unit = nn.Linear(4, 1)
+    with torch.no_grad():
+        unit.weight.fill_(0.5)
+        unit.bias.fill_(bias)
+    return unit
+
+
+def train(unit, activation, steps=100, lr=0.01):
+    """SGD로 steps번 학습하고, 가중치가 처음에서 얼마나 움직였는지 돌려줍니다."""
+    start = unit.weight.detach().clone()
+    for _ in range(steps):
+        unit.zero_grad()
+        nn.functional.mse_loss(activation(unit(X)), target).backward()
+        with torch.no_grad():  # 보통의 SGD 한 걸음: p ← p − lr·∂L/∂p
+            for p in unit.parameters():
+                p -= lr * p.grad
+    return (unit.weight.detach() - start).norm().item()
+# --8<-- [end:setup]
+
+
+# --8<-- [start:one_input]
+unit = make_unit(bias=0.0)
 pre = unit(X)
-out = torch.relu(pre)
-out.sum().backward()
+pre.retain_grad()
+nn.functional.mse_loss(torch.relu(pre), target).backward()
 active_examples = int((pre > 0).sum())
 grad_norm_one_input = unit.weight.grad.norm().item()
-print(f"x = -100 예제의 사전 활성값: {pre[0].item():.1f} → 출력 {out[0].item():.1f}, 기울기 0")
-print(f"양수인 예제 수: {active_examples} / {len(X)}")
-print(f"가중치 기울기 크기: {grad_norm_one_input:.4f}  (0이 아니므로 계속 학습됩니다)")
+print(f"x = -100 입력의 활성화 전 값: {pre[0].item():.1f}, 이 입력으로 들어온 기울기: {pre.grad[0].item():.1f}")
+print(f"활성화 전 값이 양수인 입력: {active_examples} / {len(X)}")
+print(f"가중치 기울기 크기: {grad_norm_one_input:.4f}")
+
+unit.zero_grad()
+moved_one_input = train(unit, torch.relu)
+print(f"SGD 100번 뒤 가중치가 움직인 거리: {moved_one_input:.4f}")
 # --8<-- [end:one_input]
 
 # --8<-- [start:bias_shift]
-unit.zero_grad()
-with torch.no_grad():
-    unit.bias.fill_(-50.0)  # 편향이 크게 음수로 밀리면 모든 입력에서 음수가 됩니다
-pre = unit(X)
-torch.relu(pre).sum().backward()
-dead_active_examples = int((pre > 0).sum())
-grad_norm_dead = unit.weight.grad.norm().item()
-print(f"편향 -50: 양수인 예제 수 {dead_active_examples} / {len(X)}, 가중치 기울기 크기 {grad_norm_dead:.4f}")
+dead = make_unit(bias=-50.0)  # 편향이 크게 음수로 밀린 유닛
+dead_active_examples = int((dead(X) > 0).sum())
+nn.functional.mse_loss(torch.relu(dead(X)), target).backward()
+grad_norm_dead = dead.weight.grad.norm().item()
+print(f"편향 -50: 활성화 전 값이 양수인 입력 {dead_active_examples} / {len(X)}, 가중치 기울기 크기 {grad_norm_dead:.4f}")
+dead.zero_grad()
+moved_dead = train(dead, torch.relu)
+print(f"ReLU: SGD 100번 뒤 가중치가 움직인 거리 {moved_dead:.4f}")
 
-unit.zero_grad()
-nn.functional.leaky_relu(unit(X), 0.01).sum().backward()
-leaky_grad_norm = unit.weight.grad.norm().item()
-print(f"같은 유닛에 Leaky ReLU(0.01): 가중치 기울기 크기 {leaky_grad_norm:.4f}")
+leaky = make_unit(bias=-50.0)
+moved_leaky = train(leaky, lambda z: nn.functional.leaky_relu(z, 0.01))
+leaky_bias_after = leaky.bias.item()
+print(f"같은 유닛에 Leaky ReLU(0.01): SGD 100번 뒤 가중치가 움직인 거리 {moved_leaky:.4f}, 편향 {leaky_bias_after:.4f}")
 # --8<-- [end:bias_shift]

@@ -12,10 +12,6 @@ print(f"ReLU:  {relu(x).tolist()}")
 
 # --8<-- [start:inplace]
 relu_ip = nn.ReLU(inplace=True)  # 입력 텐서를 직접 고쳐 씁니다(새 텐서를 만들지 않음)
-y = torch.tensor([-2.0, 0.5, 2.0])
-out = relu_ip(y)
-print(f"inplace 결과가 입력과 같은 메모리인가: {out.data_ptr() == y.data_ptr()}")
-print(f"입력 y도 바뀌었는가: {y.tolist()}")
 
 
 def manual_relu(x):
@@ -23,24 +19,49 @@ def manual_relu(x):
 
 
 z = torch.randn(1000, generator=torch.Generator().manual_seed(0))
-manual_matches = torch.equal(manual_relu(z), nn.ReLU()(z))
-print(f"clamp 구현과 nn.ReLU의 출력이 같은가: {manual_matches}")
+expected = nn.ReLU()(z)                 # 기준: 새 텐서를 돌려주는 nn.ReLU
+manual_matches = torch.equal(manual_relu(z), expected)
+z_copy = z.clone()
+out = relu_ip(z_copy)                   # z_copy 자체가 바뀝니다
+inplace_matches = torch.equal(out, expected)
+inplace_same_memory = out.data_ptr() == z_copy.data_ptr()
+print(f"clamp 구현 == nn.ReLU:          {manual_matches}")
+print(f"inplace=True 결과 == nn.ReLU:   {inplace_matches}")
+print(f"inplace 결과가 입력과 같은 메모리: {inplace_same_memory}")
+print(f"입력 z_copy에 남은 음수 개수:    {int((z_copy < 0).sum())}  (원래 {int((z < 0).sum())}개)")
 # --8<-- [end:inplace]
 
 # --8<-- [start:variants]
 leaky_relu = nn.LeakyReLU(negative_slope=0.01)
-prelu = nn.PReLU(num_parameters=1)  # 학습되는 기울기 a, 초깃값 0.25
+prelu = nn.PReLU(num_parameters=1)  # 학습되는 기울기 a
 relu6 = nn.ReLU6()
 
-x = torch.tensor([-2.0, -1.0, 0.0, 1.0, 7.0])
-print(f"입력:       {x.tolist()}")
-print(f"ReLU:       {relu(x).tolist()}")
-print(f"LeakyReLU:  {[round(v, 4) for v in leaky_relu(x).tolist()]}")
-print(f"PReLU:      {[round(v, 4) for v in prelu(x).tolist()]}  (a = {prelu.weight.item():.2f})")
-print(f"ReLU6:      {relu6(x).tolist()}")
 
-# .tolist()는 float32 값을 그대로 파이썬 float로 옮깁니다. -0.02는 float32로 정확히 표현되지 않습니다.
-raw_leaky = leaky_relu(x).tolist()[0]
-print(f"반올림 없이 본 LeakyReLU(-2): {raw_leaky!r}")
+def show(values):
+    """float32 값을 유효숫자 4자리로 반올림해 표시합니다."""
+    return "[" + ", ".join(f"{v:.4g}" for v in values.tolist()) + "]"
+
+
+x = torch.tensor([-2.0, -1.0, 0.0, 1.0, 7.0])
 prelu_init = prelu.weight.item()
+print(f"입력:       {show(x)}")
+print(f"ReLU:       {show(relu(x))}")
+print(f"LeakyReLU:  {show(leaky_relu(x))}")
+print(f"PReLU:      {show(prelu(x))}  (a 초깃값 = {prelu_init:.2f})")
+print(f"ReLU6:      {show(relu6(x))}")
+
+# .tolist()는 float32 값을 그대로 파이썬 float(64비트)로 옮깁니다.
+raw_leaky = leaky_relu(x).tolist()
+print(f"\n반올림 없이 .tolist(): {raw_leaky}")
 # --8<-- [end:variants]
+
+# --8<-- [start:prelu_max]
+# max(a·x, x)는 a ≤ 1일 때만 PReLU와 같습니다.
+x = torch.tensor([-2.0, 2.0])
+for a in (0.25, 1.5):
+    prelu_a = nn.PReLU(init=a)
+    with torch.no_grad():
+        prelu_out = prelu_a(x)
+    max_out = torch.maximum(a * x, x)
+    print(f"a = {a:<4}: PReLU {show(prelu_out)}, max(a·x, x) {show(max_out)}, 같은가: {torch.equal(prelu_out, max_out)}")
+# --8<-- [end:prelu_max]

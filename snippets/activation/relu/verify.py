@@ -1,4 +1,4 @@
-"""원문 '코드로 확인하기'를 시드를 고정해 다시 쓴 것입니다. 원문과 달리 측정 대상을 정확히 이름 붙입니다."""
+"""원문 '코드로 확인하기'를 시드를 고정해 다시 쓴 것입니다. 원문과 달리 무엇을 재는지 정확히 이름 붙입니다."""
 
 import torch
 import torch.nn as nn
@@ -9,35 +9,48 @@ relu = nn.ReLU()
 # --8<-- [start:gradient]
 print("=== 기울기 곱: Sigmoid 상한 vs ReLU 활성 경로 ===")
 sigmoid_grad = 0.25 ** 10  # σ'의 최댓값 0.25를 10번 곱한 상한
-print(f"Sigmoid 10층 기울기 상한: {sigmoid_grad:.10f}")
-relu_grad = 1.0 ** 10  # 활성(x > 0) 경로에서만 성립
-print(f"ReLU 10층, 모든 유닛이 활성일 때: {relu_grad:.1f}")
+print(f"Sigmoid 10층, σ' 인수의 상한: {sigmoid_grad:.10f}")
+relu_grad = 1.0 ** 10  # 지나는 유닛이 모두 활성(x > 0)일 때만 성립
+print(f"ReLU 10층, 경로의 모든 유닛이 활성일 때: {relu_grad:.1f}")
 # --8<-- [end:gradient]
 
 # --8<-- [start:inactive]
-print("\n=== 표준정규분포 입력에서 ReLU 출력이 0인 비율 (죽은 뉴런이 아님) ===")
+print("=== 표준정규분포 입력에서 ReLU 출력이 0인 비율 (죽은 뉴런이 아님) ===")
 x = torch.randn(1000)
 inactive_ratio = (relu(x) == 0).float().mean().item()
-print(f"비활성 출력 비율: {inactive_ratio:.1%}")
+print(f"출력이 0인 비율: {inactive_ratio:.1%}")
 # --8<-- [end:inactive]
 
 # --8<-- [start:sparsity]
-print("\n=== 실제 합성곱 출력의 희소성 ===")
-conv = nn.Conv2d(3, 64, 3, padding=1)
-images = torch.rand(4, 3, 8, 8)
+print("=== 실제 합성곱 출력의 희소성 ===")
+conv = nn.Conv2d(3, 64, 3, padding=1)  # 학습 전, PyTorch 기본 초기화, 편향 있음, BN 없음
+images = torch.rand(4, 3, 8, 8)        # 0~1 사이 값의 8×8 이미지 4장
 conv_out = relu(conv(images))
 conv_sparsity = (conv_out == 0).float().mean().item()
-print(f"Conv(편향 있음, BN 없음) → ReLU 출력에서 0의 비율: {conv_sparsity:.1%}")
+per_channel = (conv_out == 0).float().mean(dim=(0, 2, 3))  # 채널별 0의 비율
+channel_zero_min = per_channel.min().item()
+channel_zero_max = per_channel.max().item()
+channels_all_zero = int((per_channel == 1).sum())
+print(f"Conv → ReLU 출력에서 0의 비율(전체): {conv_sparsity:.1%}")
+print(f"채널별 0의 비율: 최소 {channel_zero_min:.1%}, 최대 {channel_zero_max:.1%}")
+print(f"이 배치에서 출력이 전부 0인 채널: {channels_all_zero} / {conv.out_channels}")
 randn_sparsity = (relu(torch.randn(4, 64, 8, 8)) == 0).float().mean().item()
 print(f"같은 크기의 randn → ReLU (원문 방식): {randn_sparsity:.1%}")
 # --8<-- [end:sparsity]
 
 # --8<-- [start:variants]
-print("\n=== 변형별 출력이 정확히 0인 비율 ===")
+print("=== 변형별 출력이 정확히 0인 비율 (randn 10000개) ===")
 x = torch.randn(10000)
 zero_ratios = {}
-for name, fn in [("ReLU", nn.ReLU()), ("LeakyReLU", nn.LeakyReLU()), ("ReLU6", nn.ReLU6())]:
-    zero_ratios[name] = (fn(x) == 0).float().mean().item()
+variants = [("ReLU", nn.ReLU()), ("LeakyReLU", nn.LeakyReLU()), ("PReLU", nn.PReLU()),
+            ("ELU", nn.ELU()), ("ReLU6", nn.ReLU6())]
+for name, fn in variants:
+    with torch.no_grad():
+        zero_ratios[name] = (fn(x) == 0).float().mean().item()
     print(f"{name:>10}: {zero_ratios[name]:.1%}")
+relu_zero_ratio = zero_ratios["ReLU"]
 leaky_zero_ratio = zero_ratios["LeakyReLU"]
+prelu_zero_ratio = zero_ratios["PReLU"]
+elu_zero_ratio = zero_ratios["ELU"]
+relu6_zero_ratio = zero_ratios["ReLU6"]
 # --8<-- [end:variants]
