@@ -54,10 +54,25 @@ def _redirect_output(workdir: Path) -> None:
     sys.stdin = open(os.devnull, encoding="utf-8")
 
 
+# Audit events that change the file system, and which of their arguments are paths that must stay outside.
+CHANGING_EVENTS = {
+    "os.remove": (0,),
+    "os.rmdir": (0,),
+    "os.mkdir": (0,),
+    "os.truncate": (0,),
+    "os.chmod": (0,),
+    "os.chown": (0,),
+    "os.utime": (0,),
+    "shutil.rmtree": (0,),
+    "os.rename": (0, 1),  # also os.replace, shutil.move
+    "os.link": (1,),
+    "os.symlink": (1,),
+}
+
+
 def _guard_repository(repo_root: str) -> None:
     """Refuse writes into the checkout: a snippet may write only into its own working directory."""
     root = os.path.realpath(repo_root) + os.sep
-    writing_events = {"os.remove", "os.rename", "os.rmdir", "os.mkdir", "shutil.rmtree", "os.truncate"}
 
     def inside(path: object) -> bool:
         if isinstance(path, int) or path is None:
@@ -72,8 +87,10 @@ def _guard_repository(repo_root: str) -> None:
             )
             if writing:
                 raise PermissionError(f"snippets may not write into the repository: {args[0]}")
-        elif event in writing_events and args and inside(args[0]):
-            raise PermissionError(f"snippets may not change the repository: {args[0]}")
+        elif event in CHANGING_EVENTS:
+            for index in CHANGING_EVENTS[event]:
+                if index < len(args) and inside(args[index]):
+                    raise PermissionError(f"snippets may not change the repository: {args[index]}")
 
     sys.addaudithook(hook)
 
