@@ -53,6 +53,7 @@ print(f"ReLU6:      {show(relu6(x))}")
 # .tolist()는 float32 값을 그대로 파이썬 float(64비트)로 옮깁니다.
 raw_leaky = leaky_relu(x).tolist()
 print(f"\n반올림 없이 .tolist(): {raw_leaky}")
+raw_leaky_first = raw_leaky[0]  # LeakyReLU(-2)를 float32에서 파이썬 float로 옮긴 값
 # --8<-- [end:variants]
 
 # --8<-- [start:prelu_max]
