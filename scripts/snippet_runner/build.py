@@ -111,6 +111,8 @@ def build(
         if gone:
             store.save_manifest(project, manifest)
 
+    report.ran.sort()
+    report.failures = dict(sorted(report.failures.items()))
     for message in report.failures.values():
         print(f"error: {message}", file=stream)
     report.seconds = time.monotonic() - started

@@ -13,7 +13,7 @@ import time
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Iterator, TextIO
 
 from .discovery import Snippet
 from .project import Options, Project
@@ -79,6 +79,7 @@ def run_one(
         workdir=str(workdir),
         threads=options.threads,
         style_file=str(project.style_file),
+        runner_pid=os.getpid(),
     )
     process = context.Process(target=execute, args=(job,), name=f"snippet {snippet.id}")
     started = time.monotonic()
@@ -148,27 +149,29 @@ def run_many(
     *,
     jobs: int,
     progress: Progress,
-) -> list[RunResult]:
-    """Run every snippet, at most ``jobs`` at a time; results come back in the order given."""
+) -> Iterator[RunResult]:
+    """Run every snippet, at most ``jobs`` at a time, yielding each result as soon as it is finished.
+
+    The caller freezes each result as it comes, so a build that is interrupted keeps the work it finished.
+    """
     if not work:
-        return []
+        return
     context = _context()
     progress.total = len(work)
     started_at: dict[str, float] = {}
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        futures = [pool.submit(run_one, project, snippet, options, context, started_at) for snippet, options in work]
-        pending = set(futures)
+        pending = {pool.submit(run_one, project, snippet, options, context, started_at) for snippet, options in work}
         while pending:
             done, pending = wait(pending, timeout=HEARTBEAT_SECONDS, return_when=FIRST_COMPLETED)
-            for future in done:
+            for future in sorted(done, key=lambda f: f.result().snippet.id):
                 result = future.result()
                 started_at.pop(result.snippet.id, None)
                 progress.finished(result)
+                yield result
             if not done and started_at:
                 now = time.monotonic()
                 running = ", ".join(f"{name} ({now - t:.0f} s)" for name, t in sorted(started_at.items()))
                 progress.say(f"still running: {running}")
-    return [future.result() for future in futures]
 
 
 def discard(result: RunResult) -> None:

@@ -10,7 +10,9 @@ import builtins
 import json
 import logging
 import os
+import select
 import sys
+import threading
 import traceback
 import warnings
 from dataclasses import dataclass
@@ -31,6 +33,8 @@ class Job:
     workdir: str
     threads: int
     style_file: str
+    runner_pid: int = 0
+    """The runner's process; the run ends when it does. 0: no such watch."""
 
 
 class GlyphMissing(Exception):
@@ -95,6 +99,25 @@ def _guard_repository(repo_root: str) -> None:
     sys.addaudithook(hook)
 
 
+def _end_with_runner(runner_pid: int) -> None:
+    """Stop this run as soon as the runner that started it is gone, so that a runner killed with
+    SIGKILL leaves no snippet running on its own (the runner's timeout dies with the runner)."""
+    if not runner_pid:
+        return
+    try:
+        runner = os.pidfd_open(runner_pid)
+    except ProcessLookupError:
+        os._exit(1)
+    except (OSError, AttributeError):  # no pidfd on this system: only the runner's timeout guards the run
+        return
+
+    def watch() -> None:
+        select.select([runner], [], [])  # readable once the runner has exited
+        os._exit(1)
+
+    threading.Thread(target=watch, name="runner-watch", daemon=True).start()
+
+
 def _configure_libraries(job: Job) -> None:
     import matplotlib
     from matplotlib import font_manager
@@ -143,6 +166,7 @@ def execute(job: Job) -> None:
     result: dict = {"sections": [], "figures": [], "values": {}, "error": None}
     code = 1
     try:
+        _end_with_runner(job.runner_pid)
         os.chdir(workdir)
         _redirect_output(workdir)
         _configure_libraries(job)
