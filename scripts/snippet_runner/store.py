@@ -106,8 +106,11 @@ def check_frozen(project: Project, snippet: Snippet, entry: Entry | None, key: C
         return f"{path.relative_to(project.root)} was changed by hand"
     outputs = json.loads(path.read_text(encoding="utf-8"))
     for figure in outputs["figures"]:
-        if not (figures_dir(project, snippet.id) / figure["file"]).exists():
+        path = figures_dir(project, snippet.id) / figure["file"]
+        if not path.exists():
             return f"figure {figure['file']} is missing"
+        if sha256(path.read_bytes())[:16] != path.stem:  # figures are named by their content hash
+            return f"figure {figure['file']} was changed by hand"
     return None
 
 
