@@ -40,6 +40,18 @@ def _where_used(snippet_id: str, usage: dict[str, list[str]]) -> str:
     return f"used by {', '.join(pages)}" if pages else "not used by any page"
 
 
+def select_snippets(project: Project, only: list[str] | None) -> list[Snippet]:
+    """Every snippet, or the named ones (paths relative to snippets/)."""
+    snippets = find_snippets(project)
+    if only:
+        wanted = {name.removeprefix("snippets/") for name in only}
+        unknown = wanted - {s.id for s in snippets}
+        if unknown:
+            raise SystemExit(f"no such snippet: {', '.join(sorted(unknown))}")
+        snippets = [s for s in snippets if s.id in wanted]
+    return snippets
+
+
 def build(
     project: Project,
     *,
@@ -54,13 +66,7 @@ def build(
     report = Report()
     options_table = project.load_options()
     versions = Versions()
-    snippets = find_snippets(project)
-    if only:
-        wanted = {name.removeprefix("snippets/") for name in only}
-        unknown = wanted - {s.id for s in snippets}
-        if unknown:
-            raise SystemExit(f"no such snippet: {', '.join(sorted(unknown))}")
-        snippets = [s for s in snippets if s.id in wanted]
+    snippets = select_snippets(project, only)
     try:
         manifest = store.load_manifest(project)
     except store.ManifestError as exc:

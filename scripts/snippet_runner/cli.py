@@ -1,10 +1,11 @@
-"""Command line: ``snippet-runner run|check|accept``."""
+"""Command line: ``snippet-runner run|check|accept|determinism``."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
+from . import determinism
 from .build import build
 from .project import ConfigError, Project
 from .store import ManifestError
@@ -17,14 +18,17 @@ def main(argv: list[str] | None = None) -> int:
     run = commands.add_parser("run", help="run the snippets whose inputs changed and freeze their outputs")
     check = commands.add_parser("check", help="fail if any frozen output is stale; runs nothing")
     accept = commands.add_parser("accept", help="re-run the named snippets (or all) and freeze what they print now")
-    for command in (run, check, accept):
+    twice = commands.add_parser("determinism", help="run each snippet twice and fail if the two runs differ; freezes nothing")
+    for command in (run, check, accept, twice):
         command.add_argument("snippets", nargs="*", help="snippet paths relative to snippets/ (default: all)")
-    for command in (run, accept):
+    for command in (run, accept, twice):
         command.add_argument("-j", "--jobs", type=int, default=None, help="parallel runs (default: all cores)")
     args = parser.parse_args(argv)
 
     project = Project.at(args.root)
     try:
+        if args.command == "determinism":
+            return 0 if determinism.check(project, only=args.snippets or None, jobs=args.jobs).ok else 1
         report = build(
             project,
             check=args.command == "check",

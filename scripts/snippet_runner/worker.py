@@ -118,6 +118,17 @@ def _end_with_runner(runner_pid: int) -> None:
     threading.Thread(target=watch, name="runner-watch", daemon=True).start()
 
 
+def _fresh_random_state() -> None:
+    """Seed torch's global generator from the system, as a new interpreter does.
+
+    Python's ``random`` reseeds itself after a fork and numpy's global generator does too, but torch
+    does not: every run forked from the same server would draw the same "random" numbers, so a
+    snippet that forgot its seed would look deterministic here and print other numbers for a reader.
+    """
+    if "torch" in sys.modules:
+        sys.modules["torch"].seed()
+
+
 def _configure_libraries(job: Job) -> None:
     import matplotlib
     from matplotlib import font_manager
@@ -171,6 +182,7 @@ def execute(job: Job) -> None:
         _redirect_output(workdir)
         _configure_libraries(job)
         _guard_repository(job.repo_root)
+        _fresh_random_state()
         code = _run(job, workdir, result)
     except BaseException as exc:  # noqa: BLE001 - everything is reported to the parent
         result["error"] = _error_record(exc, job.path)

@@ -1,0 +1,92 @@
+"""Run each snippet twice and compare what the pages would show: the two runs must match exactly.
+
+A snippet that draws random numbers without a seed, prints the time or depends on dictionary order
+of objects would otherwise freeze one arbitrary run, and every re-run would report drift.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from . import store
+from .build import default_jobs, select_snippets
+from .project import Project
+from .scheduler import Progress, RunResult, discard, run_many
+
+
+@dataclass
+class DeterminismReport:
+    checked: list[str] = field(default_factory=list)
+    differences: dict[str, list[str]] = field(default_factory=dict)
+    """Snippet id -> what differs between its two runs."""
+    failures: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.differences and not self.failures
+
+    def summary(self) -> str:
+        return (
+            f"determinism: {len(self.checked)} snippets, {len(self.differences)} not deterministic, "
+            f"{len(self.failures)} failed"
+        )
+
+
+def _text_diff(first: str, second: str) -> str:
+    lines = difflib.unified_diff(first.splitlines(), second.splitlines(), "first run", "second run", lineterm="", n=0)
+    return "\n".join(f"      {line}" for line in lines)
+
+
+def differences(first: RunResult, second: RunResult) -> list[str]:
+    """What a page would show differently after the second run: sections, values, figures."""
+    (a, _), (b, _) = store.snippet_outputs(first), store.snippet_outputs(second)
+    found: list[str] = []
+    if a["sections"][""] != b["sections"][""]:  # every section is a slice of the whole output
+        found.append(f"the output differs:\n{_text_diff(a['sections'][''], b['sections'][''])}")
+    for name in sorted(set(a["values"]) | set(b["values"])):
+        if a["values"].get(name) != b["values"].get(name):
+            found.append(f"value {name}: {a['values'].get(name)!r} != {b['values'].get(name)!r}")
+    if [f["file"] for f in a["figures"]] != [f["file"] for f in b["figures"]]:
+        found.append(f"figures differ: {[f['file'] for f in a['figures']]} != {[f['file'] for f in b['figures']]}")
+    return found
+
+
+def check(
+    project: Project,
+    *,
+    only: list[str] | None = None,
+    jobs: int | None = None,
+    stream: TextIO = sys.stderr,
+) -> DeterminismReport:
+    """Run every selected snippet twice, side by side, and compare the two runs exactly. Freezes nothing."""
+    report = DeterminismReport()
+    options_table = project.load_options()
+    snippets = select_snippets(project, only)
+    work = [(s, project.options_for(s.id, options_table)) for s in snippets for _ in range(2)]
+    runs: dict[str, list[RunResult]] = {}
+    for result in run_many(project, work, jobs=jobs or default_jobs(), progress=Progress(stream=stream)):
+        runs.setdefault(result.snippet.id, []).append(result)
+    for snippet in snippets:
+        first, second = runs[snippet.id]
+        try:
+            report.checked.append(snippet.id)
+            failed = first.failure or second.failure
+            if failed:
+                report.failures[snippet.id] = failed.rstrip()
+            elif found := differences(first, second):
+                report.differences[snippet.id] = found
+        finally:
+            discard(first)
+            discard(second)
+    for snippet_id, message in report.failures.items():
+        print(f"error: {message}", file=stream)
+    for snippet_id, found in report.differences.items():
+        print(f"error: {snippet_id} is not deterministic: two runs differ", file=stream)
+        for line in found:
+            print(f"  {line}", file=stream)
+        print("  (seed every random generator it uses, and print nothing that depends on time or memory addresses)", file=stream)
+    print(report.summary(), file=stream)
+    return report
