@@ -3,11 +3,16 @@
 The runner itself (``snippet_runner``) knows nothing about MkDocs. ``SNIPPET_RUNNER=check`` makes
 the build fail instead of running stale snippets; ``SNIPPET_RUNNER=off`` skips the pass entirely
 (the frozen outputs are still published).
+
+Builds are reproducible: unless ``SOURCE_DATE_EPOCH`` is set, it is set to the time of the last
+commit, so the dates MkDocs writes (sitemap.xml and the gzip header of sitemap.xml.gz) are the same
+for every build of the same commit.
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,8 +31,22 @@ def _project(config: MkDocsConfig) -> Project:
     return Project.at(Path(config.config_file_path).parent)
 
 
+def _last_commit_time(root: Path) -> str | None:
+    try:
+        result = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, encoding="utf-8", timeout=10
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    stamp = result.stdout.strip()
+    return stamp if result.returncode == 0 and stamp.isdigit() else None
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    config.watch.append(str(_project(config).snippets_dir))
+    project = _project(config)
+    config.watch.append(str(project.snippets_dir))
+    if "SOURCE_DATE_EPOCH" not in os.environ and (stamp := _last_commit_time(project.root)):
+        os.environ["SOURCE_DATE_EPOCH"] = stamp  # read by MkDocs for every date it writes
     return config
 
 
@@ -57,7 +76,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     project = _project(config)
-    manifest = store.load_manifest(project)
+    try:
+        manifest = store.load_manifest(project)
+    except store.ManifestError as exc:
+        raise PluginError(str(exc)) from exc
     context = PageContext(
         page_uri=page.file.src_uri,
         page_label=f"docs/{page.file.src_uri}",
