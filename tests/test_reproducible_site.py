@@ -1,0 +1,72 @@
+"""Two clean builds of the same commit produce a byte-identical site.
+
+Each build starts from its own clone of the checked-out commit, in its own folder, refusing stale
+outputs (``SNIPPET_RUNNER=check``) and without ``SOURCE_DATE_EPOCH`` in the environment: the hook
+takes the dates from the commit, so builds on different days agree too. To tell the commit's date
+from today's, each clone gets the same empty commit dated long ago on top.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import subprocess
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+MKDOCS = Path(sys.executable).with_name("mkdocs")
+OLD_DATE = "2001-02-03T04:05:06+00:00"
+COMMITTER = {"GIT_AUTHOR_NAME": "repro", "GIT_AUTHOR_EMAIL": "repro@example.invalid", "GIT_AUTHOR_DATE": OLD_DATE}
+COMMITTER |= {"GIT_COMMITTER_NAME": "repro", "GIT_COMMITTER_EMAIL": "repro@example.invalid", "GIT_COMMITTER_DATE": OLD_DATE}
+
+pytestmark = pytest.mark.slow
+
+
+def _git(*args: str, cwd: Path = ROOT) -> str:
+    env = os.environ | COMMITTER
+    result = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8")
+    if result.returncode != 0:
+        pytest.fail(f"git {' '.join(args)} failed: {result.stderr}")
+    return result.stdout.strip()
+
+
+def _clean_build(folder: Path) -> Path:
+    """Clone HEAD into ``folder``, build it, return the site directory."""
+    _git("clone", "--quiet", "--shared", str(ROOT), str(folder))
+    _git("commit", "--quiet", "--allow-empty", "--no-verify", "-m", "dated long ago", cwd=folder)
+    (folder / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    env |= {"SNIPPET_RUNNER": "check", "NO_MKDOCS_2_WARNING": "1", "PYTHONUTF8": "1"}
+    site = folder / "site"
+    # Not --strict: this test is about sameness; test_site_build checks the strict build.
+    result = subprocess.run(
+        [str(MKDOCS), "build", "--no-strict", "--site-dir", str(site)],
+        cwd=folder, env=env, capture_output=True, text=True, encoding="utf-8",
+    )
+    if result.returncode != 0:
+        pytest.fail(f"build of the committed tree in {folder} failed:\n{result.stderr[-4000:]}", pytrace=False)
+    return site
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_two_clean_builds_of_one_commit_are_byte_identical(tmp_path: Path) -> None:
+    first = _files(_clean_build(tmp_path / "a"))
+    second = _files(_clean_build(tmp_path / "b"))
+    assert sorted(first) == sorted(second), f"different files: {sorted(set(first) ^ set(second))}"
+    differing = [name for name in first if first[name] != second[name]]
+    assert not differing, f"{len(differing)} file(s) differ between two builds of one commit: {differing[:10]}"
+
+    commit_day = datetime.fromisoformat(OLD_DATE).date()
+    sitemap = first["sitemap.xml"].decode("utf-8")
+    assert set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap)) <= {commit_day.isoformat()}
+    header_mtime = int.from_bytes(first["sitemap.xml.gz"][4:8], "little")
+    assert datetime.fromtimestamp(header_mtime, timezone.utc).date() == commit_day
+    assert gzip.decompress(first["sitemap.xml.gz"]).decode("utf-8") == sitemap
