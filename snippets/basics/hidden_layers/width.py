@@ -1,0 +1,99 @@
+"""은닉층 너비에 따른 학습 정확도와 held-out 정확도 (나선형 데이터, 시드 3개)."""
+
+import math
+
+import matplotlib.pyplot as plt
+import torch
+import torch.nn as nn
+
+# --8<-- [start:data]
+def spirals(n, generator, noise=0.08):
+    """두 갈래 나선. 클래스마다 n // 2개, 좌표에 가우스 잡음을 더합니다."""
+    t = torch.rand(n // 2, generator=generator) * 3 * math.pi + 0.5
+    arm = torch.stack([t * torch.cos(t), t * torch.sin(t)], dim=1) / (3 * math.pi)
+    x = torch.cat([arm, -arm]) + noise * torch.randn(n, 2, generator=generator)
+    y = torch.cat([torch.zeros(n // 2), torch.ones(n // 2)])
+    return x, y
+
+
+data_gen = torch.Generator().manual_seed(0)
+x_train, y_train = spirals(300, data_gen)      # 학습용 300개
+x_test, y_test = spirals(3000, data_gen)       # held-out 3000개 (학습에 쓰지 않음)
+# --8<-- [end:data]
+
+# --8<-- [start:train]
+WIDTHS = (2, 8, 32, 128)
+SEEDS = (0, 1, 2)
+STEPS, LR = 400, 0.01
+
+
+def make_model(width):
+    """은닉층 2개(너비 width), ReLU, 출력 로짓 1개."""
+    return nn.Sequential(nn.Linear(2, width), nn.ReLU(), nn.Linear(width, width), nn.ReLU(), nn.Linear(width, 1))
+
+
+class SeedStack(nn.Module):
+    """시드별 모델 여러 개를 한 번에 학습합니다. 층마다 가중치를 (시드, 입력, 출력)으로 쌓아 bmm으로 계산합니다.
+    손실은 시드별 손실의 합이므로 기울기는 시드끼리 섞이지 않고, Adam은 원소별 연산이라
+    각 모델을 따로 학습한 것과 같습니다(계산 순서 차이로 부동소수점 끝자리만 다를 수 있습니다)."""
+
+    def __init__(self, width, seeds):
+        super().__init__()
+        models = []
+        for seed in seeds:
+            torch.manual_seed(seed)
+            models.append(make_model(width))      # 시드마다 PyTorch 기본 초기화
+        linears = [i for i, m in enumerate(models[0]) if isinstance(m, nn.Linear)]
+        self.weights = nn.ParameterList(
+            [nn.Parameter(torch.stack([m[i].weight.detach().T for m in models])) for i in linears])
+        self.biases = nn.ParameterList(
+            [nn.Parameter(torch.stack([m[i].bias.detach() for m in models]).unsqueeze(1)) for i in linears])
+
+    def forward(self, x):                          # x: (N, 2) → 로짓 (시드, N)
+        h = x.expand(len(self.weights[0]), -1, -1)
+        for k, (w, b) in enumerate(zip(self.weights, self.biases)):
+            h = torch.baddbmm(b, h, w)
+            if k < len(self.weights) - 1:
+                h = torch.relu(h)
+        return h.squeeze(2)
+
+
+def accuracies(stack, x, y):
+    with torch.no_grad():
+        return ((stack(x) > 0).float() == y).float().mean(dim=1).tolist()   # 시드별 정확도
+
+
+results = {}
+for width in WIDTHS:
+    stack = SeedStack(width, SEEDS)
+    opt = torch.optim.Adam(stack.parameters(), lr=LR)
+    targets = y_train.expand(len(SEEDS), -1)
+    for _ in range(STEPS):                          # 전체 배치 학습
+        opt.zero_grad()
+        per_seed = nn.functional.binary_cross_entropy_with_logits(
+            stack(x_train), targets, reduction="none").mean(dim=1)
+        per_seed.sum().backward()
+        opt.step()
+    results[width] = (accuracies(stack, x_train, y_train), accuracies(stack, x_test, y_test))
+
+
+def mean_std(values):
+    mean = sum(values) / len(values)
+    return mean, (sum((v - mean) ** 2 for v in values) / (len(values) - 1)) ** 0.5
+
+
+print(f"{'너비':>5} | {'파라미터':>8} | {'학습 정확도':>13} | {'held-out 정확도':>15}")
+for width, (train_accs, test_accs) in results.items():
+    params = sum(p.numel() for p in make_model(width).parameters())
+    (tr_m, tr_s), (te_m, te_s) = mean_std(train_accs), mean_std(test_accs)
+    print(f"{width:>5} | {params:>8,} | {tr_m:.3f} ± {tr_s:.3f} | {te_m:.3f} ± {te_s:.3f}")
+# --8<-- [end:train]
+
+width_train = {w: mean_std(r[0])[0] for w, r in results.items()}
+width_test = {w: mean_std(r[1])[0] for w, r in results.items()}
+narrow_train = width_train[2]
+narrow_test = width_test[2]
+mid_train = width_train[32]
+mid_test = width_test[32]
+wide_train = width_train[128]
+wide_test = width_test[128]

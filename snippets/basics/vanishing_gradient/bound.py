@@ -1,0 +1,48 @@
+"""σ'의 최댓값 0.25를 n번 곱한 값(활성화 함수가 곱하는 인수의 상한)과, 원문의 9층 Sigmoid 네트워크에서 잰 실제 값."""
+
+import math
+
+import torch
+import torch.nn as nn
+
+# --8<-- [start:bound]
+for n in (1, 2, 3, 5, 9, 10, 20):
+    print(f"0.25 ** {n:>2} = {0.25 ** n:.4e}")
+bound_9 = 0.25 ** 9
+bound_10 = 0.25 ** 10
+bound_20 = 0.25 ** 20
+# --8<-- [end:bound]
+
+# --8<-- [start:seed_net]
+# 원문의 9층 Sigmoid 네트워크(Linear 9개, 각 Linear 뒤에 Sigmoid, BCELoss)를 원문과 같은 순서로 만들고
+# 학습 전 한 번 역전파해, 층마다 σ'(z)의 평균과 가중치 기울기 크기를 잽니다.
+torch.manual_seed(777)
+X = torch.randn(1000, 20)
+Y = (X.sum(dim=1, keepdim=True) > 0).float()
+seed_positive_rate = Y.mean().item()               # 클래스 1의 비율
+sizes = [20] + [128] * 8 + [1]
+layers = []
+for fan_in, fan_out in zip(sizes[:-1], sizes[1:]):
+    layers += [nn.Linear(fan_in, fan_out), nn.Sigmoid()]
+net = nn.Sequential(*layers)
+
+outputs = []
+h = X
+for module in net:
+    h = module(h)
+    if isinstance(module, nn.Sigmoid):
+        outputs.append(h)
+nn.BCELoss()(h, Y).backward()
+
+sigma_prime_means = [(a * (1 - a)).mean().item() for a in outputs]
+grad_norms = [m.weight.grad.norm().item() for m in net if isinstance(m, nn.Linear)]
+print("층 번호         " + " ".join(f"{k:>8}" for k in range(1, 10)))
+print("σ'(z) 평균      " + " ".join(f"{v:>8.3f}" for v in sigma_prime_means))
+print("‖∂L/∂W‖        " + " ".join(f"{v:>8.1e}" for v in grad_norms))
+sigma_prime_product_9 = math.prod(sigma_prime_means)
+seed_net_ratio = grad_norms[0] / grad_norms[-1]
+bound_over_ratio = 0.25 ** 9 / seed_net_ratio       # 상한보다 몇 배 작은가
+print(f"σ' 평균 9개의 곱: {sigma_prime_product_9:.2e}  (상한 0.25 ** 9 = {0.25 ** 9:.2e})")
+print(f"‖∂L/∂W₁‖ / ‖∂L/∂W₉‖ = {seed_net_ratio:.2e}")
+print(f"데이터에서 클래스 1의 비율: {seed_positive_rate:.3f}")
+# --8<-- [end:seed_net]

@@ -1,0 +1,84 @@
+"""깊은 MLP의 층별 가중치 기울기 크기: 활성화 함수(Sigmoid, Tanh, ReLU)와 초기화(기본, Xavier, He)별로 잽니다."""
+
+import math
+
+import matplotlib.pyplot as plt
+from matplotlib.ticker import FuncFormatter
+import torch
+import torch.nn as nn
+
+# --8<-- [start:setup]
+WIDTH, BATCH = 128, 256
+ACTIVATIONS = {"Sigmoid": nn.Sigmoid, "Tanh": nn.Tanh, "ReLU": nn.ReLU}
+
+
+def make_mlp(depth, act, init):
+    """너비 WIDTH의 은닉층 depth개 + 출력층 1개.
+    init: "default"(PyTorch 기본), "xavier"(Glorot 정규분포), "he"(Kaiming 정규분포, ReLU용). 편향은 기본값 또는 0."""
+    layers = []
+    for _ in range(depth):
+        linear = nn.Linear(WIDTH, WIDTH)
+        if init == "xavier":
+            nn.init.xavier_normal_(linear.weight)
+            nn.init.zeros_(linear.bias)
+        elif init == "he":
+            nn.init.kaiming_normal_(linear.weight, nonlinearity="relu")
+            nn.init.zeros_(linear.bias)
+        layers += [linear, ACTIVATIONS[act]()]
+    layers.append(nn.Linear(WIDTH, 1))
+    return nn.Sequential(*layers)
+
+
+def hidden_grad_norms(net, depth):
+    """표준정규분포 입력과 목표값으로 MSE 손실을 한 번 역전파하고, 은닉층마다 ‖∂L/∂W_l‖을 돌려줍니다."""
+    x, target = torch.randn(BATCH, WIDTH), torch.randn(BATCH, 1)
+    nn.functional.mse_loss(net(x), target).backward()
+    hidden = [m for m in net if isinstance(m, nn.Linear)][:depth]
+    return [layer.weight.grad.norm().item() for layer in hidden]
+# --8<-- [end:setup]
+
+# --8<-- [start:figure]
+SETTINGS = [("Sigmoid", "default"), ("Sigmoid", "xavier"), ("Tanh", "default"), ("Tanh", "xavier"),
+            ("ReLU", "default"), ("ReLU", "he")]
+INIT_NAMES = {"default": "기본 초기화", "xavier": "Xavier", "he": "He"}
+COLORS = {"Sigmoid": "tab:blue", "Tanh": "tab:orange", "ReLU": "tab:green"}
+
+depth = 20
+fig, ax = plt.subplots(figsize=(9, 4.4))
+for act, init in SETTINGS:
+    torch.manual_seed(0)
+    norms = hidden_grad_norms(make_mlp(depth, act, init), depth)
+    ax.plot(range(1, depth + 1), norms, marker="o", markersize=3.5, linewidth=1.8, color=COLORS[act],
+            linestyle="-" if init == "default" else "--", label=f"{act} ({INIT_NAMES[init]})")
+ax.set_yscale("log")
+ax.set_xlabel("은닉층 번호 (1 = 입력 쪽, 20 = 출력 쪽)")
+ax.set_ylabel("가중치 기울기 크기 (로그 눈금)")
+ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"1e{math.log10(v):.0f}"))   # 눈금을 1e-16처럼 표시
+ax.set_title("20층 MLP의 층별 가중치 기울기 크기 (시드 0, 학습 전)")
+ax.set_xticks(range(1, depth + 1))
+ax.legend(fontsize=9, ncol=3, loc="lower right")
+fig.tight_layout()
+# --8<-- [end:figure]
+
+# --8<-- [start:ratio]
+# 비율 = ‖∂L/∂W₁‖ / ‖∂L/∂W_L‖ (첫 은닉층 / 마지막 은닉층). 시드 0, 1, 2의 기하평균.
+DEPTHS, SEEDS = (5, 10, 20), (0, 1, 2)
+ratios = {}
+print(" | ".join(f"{d:>2}층 비율" for d in DEPTHS) + " | 설정")
+for act, init in SETTINGS:
+    row = []
+    for depth in DEPTHS:
+        logs = []
+        for seed in SEEDS:
+            torch.manual_seed(seed)
+            norms = hidden_grad_norms(make_mlp(depth, act, init), depth)
+            logs.append(math.log(norms[0] / norms[-1]))
+        ratios[(act, init, depth)] = math.exp(sum(logs) / len(logs))
+        row.append(ratios[(act, init, depth)])
+    label = f"{act} ({INIT_NAMES[init]})"
+    print(" | ".join(f"{r:>8.1e}" for r in row) + f" | {label}")
+# --8<-- [end:ratio]
+
+# 본문에서 인용하는 값: ratio_<활성화>_<초기화>_<깊이>
+for (act, init, d), r in ratios.items():
+    globals()[f"ratio_{act.lower()}_{init}_{d}"] = r
