@@ -66,5 +66,7 @@ for n in (2, 3, 5, 15, 30):
     collapse_error[n] = ((restored - spiral).norm() / spiral.norm()).item()
     print(f"{n:>4} | {collapse_error[n]:.3f}")
 # --8<-- [end:collapse]
+v1_params = sum(p.numel() for p in v1.parameters())
+standard_params = sum(p.numel() for p in standard.parameters())
 collapse_error_2 = collapse_error[2]
 collapse_error_30 = collapse_error[30]

@@ -122,6 +122,12 @@ for order, runs in results.items():
     summary[order] = (tr_m, tr_s, te_m, te_s)
     per_seed = ", ".join(f"{r[2][-1]:.3f}" for r in runs)
     print(f"{order:<13} 학습 정확도 {tr_m:.3f} ± {tr_s:.3f} | 평가 정확도 {te_m:.3f} ± {te_s:.3f} | 시드별 평가: {per_seed}")
+
+a = [r[2][-1] for r in results["conv_bn_relu"]]
+b = [r[2][-1] for r in results["conv_relu_bn"]]
+ranges_overlap = min(max(a), max(b)) >= max(min(a), min(b))
+print(f"두 BN 순서의 평가 정확도 평균 차이: {statistics.mean(b) - statistics.mean(a):+.3f}, "
+      f"시드별 값의 범위가 겹침: {ranges_overlap}")
 # --8<-- [end:report]
 
 # --8<-- [start:sparsity]
