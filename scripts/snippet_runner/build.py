@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from . import cachekey, store
-from .cachekey import CacheKey, Versions
+from .cachekey import CacheKey, SourceIndex, Versions
 from .discovery import Snippet, find_snippets, pages_using
 from .project import Project
 from .scheduler import Progress, discard, run_many
@@ -66,6 +66,7 @@ def build(
     report = Report()
     options_table = project.load_options()
     versions = Versions()
+    sources = SourceIndex.load(project)
     snippets = select_snippets(project, only)
     try:
         manifest = store.load_manifest(project)
@@ -80,7 +81,9 @@ def build(
     stale: list[Snippet] = []
     for snippet in snippets:
         try:
-            keys[snippet.id] = cachekey.compute(project, snippet, project.options_for(snippet.id, options_table), versions)
+            keys[snippet.id] = cachekey.compute(
+                project, snippet, project.options_for(snippet.id, options_table), versions, sources
+            )
         except SnippetSyntaxError as exc:
             report.failures[snippet.id] = f"{exc} ({_where_used(snippet.id, usage)})"
             continue
@@ -91,6 +94,7 @@ def build(
             report.failures[snippet.id] = f"{snippet.id}: frozen output is stale ({reason}); run `make snippets` and commit outputs/"
         else:
             stale.append(snippet)
+    sources.save()
 
     progress = Progress(stream=stream)
     work = [(s, project.options_for(s.id, options_table)) for s in stale]

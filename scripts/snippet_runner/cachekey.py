@@ -20,6 +20,8 @@ from .sections import parse
 ALWAYS = ("matplotlib",)
 REPORTED = ("torch", "numpy", "matplotlib")
 NOT_INSTALLED = "not installed"
+SOURCE_INDEX = ".cache/snippet-runner/sources.json"
+MAX_INDEX_ENTRIES = 2000
 
 
 def sha256(data: bytes) -> str:
@@ -76,6 +78,59 @@ def _imports_and_strings(tree: ast.Module) -> tuple[set[str], set[str]]:
     return names, strings
 
 
+def _could_name_file(text: str) -> bool:
+    return len(text) < 200 and "\n" not in text and "\0" not in text
+
+
+@dataclass
+class SourceIndex:
+    """What each source file imports, and which of its strings could name a data file, by content hash.
+
+    Parsing every snippet again on every build was most of what the runner adds to a build in which
+    nothing changed. The answer depends only on the file's bytes, so it is kept in ``.cache/`` between
+    builds and cannot go stale; a missing or unreadable index is simply rebuilt.
+    """
+
+    path: Path | None = None
+    entries: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    used: set[str] = field(default_factory=set)
+    changed: bool = False
+
+    @classmethod
+    def load(cls, project: Project) -> SourceIndex:
+        path = project.root / SOURCE_INDEX
+        try:
+            entries = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            entries = {}
+        return cls(path=path, entries=entries if isinstance(entries, dict) else {})
+
+    def analyse(self, path: Path, source: bytes, digest: str) -> tuple[list[str], list[str]]:
+        """(absolute imports, candidate file names) of one source file."""
+        self.used.add(digest)
+        entry = self.entries.get(digest)
+        if not (isinstance(entry, dict) and isinstance(entry.get("imports"), list) and isinstance(entry.get("strings"), list)):
+            modules, strings = _imports_and_strings(parse(source.decode("utf-8"), path))
+            entry = {"imports": sorted(modules), "strings": sorted(filter(_could_name_file, strings))}
+            self.entries[digest] = entry
+            self.changed = True
+        return entry["imports"], entry["strings"]
+
+    def save(self) -> None:
+        if self.path is None or not self.changed:
+            return
+        if len(self.entries) > MAX_INDEX_ENTRIES:
+            self.entries = {digest: self.entries[digest] for digest in self.used}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+            temporary.write_text(json.dumps(self.entries, sort_keys=True), encoding="utf-8")
+            os.replace(temporary, self.path)
+        except OSError:
+            pass  # only a cache: the next build parses again
+        self.changed = False
+
+
 def _local_module(name: str, folder: Path, project: Project) -> Path | None:
     first = name.split(".")[0]
     for base in (folder, project.snippets_dir):
@@ -85,8 +140,11 @@ def _local_module(name: str, folder: Path, project: Project) -> Path | None:
     return None
 
 
-def compute(project: Project, snippet: Snippet, options: Options, versions: Versions) -> CacheKey:
+def compute(
+    project: Project, snippet: Snippet, options: Options, versions: Versions, index: SourceIndex | None = None
+) -> CacheKey:
     """Hash the snippet, the local modules and data files it uses, and the versions of what it imports."""
+    index = index if index is not None else SourceIndex()
     inputs: dict[str, str] = {
         "runner": RUNNER_VERSION,
         "python": ".".join(map(str, sys.version_info[:2])),
@@ -102,9 +160,10 @@ def compute(project: Project, snippet: Snippet, options: Options, versions: Vers
             continue
         seen.add(path)
         source = path.read_bytes()
-        inputs[f"file:{path.relative_to(project.root).as_posix()}"] = sha256(source)
-        modules, strings = _imports_and_strings(parse(source.decode("utf-8"), path))
-        for module in sorted(modules):
+        digest = sha256(source)
+        inputs[f"file:{path.relative_to(project.root).as_posix()}"] = digest
+        modules, strings = index.analyse(path, source, digest)
+        for module in modules:
             local = _local_module(module, path.parent, project)
             top = module.split(".")[0]
             if local is not None:
@@ -112,9 +171,9 @@ def compute(project: Project, snippet: Snippet, options: Options, versions: Vers
             elif top not in sys.stdlib_module_names:
                 for dist, version in versions.for_module(top).items():
                     inputs[f"package:{dist}"] = version
-        for text in sorted(strings):
+        for text in strings:
             # Most strings are not file names: one stat rules them out before the costlier resolve().
-            if len(text) < 200 and "\n" not in text and "\0" not in text and os.path.isfile(path.parent / text):
+            if os.path.isfile(path.parent / text):
                 data = (path.parent / text).resolve()
                 if data.is_relative_to(project.root) and data.suffix != ".py":
                     inputs[f"file:{data.relative_to(project.root).as_posix()}"] = sha256(data.read_bytes())
