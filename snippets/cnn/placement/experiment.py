@@ -121,7 +121,8 @@ for order, runs in results.items():
     te_m, te_s = mean_std([r[2][-1] for r in runs])
     summary[order] = (tr_m, tr_s, te_m, te_s)
     per_seed = ", ".join(f"{r[2][-1]:.3f}" for r in runs)
-    print(f"{order:<13} 학습 정확도 {tr_m:.3f} ± {tr_s:.3f} | 평가 정확도 {te_m:.3f} ± {te_s:.3f} | 시드별 평가: {per_seed}")
+    print(f"{order:<13} 학습 정확도 {tr_m:.3f} ± {tr_s:.3f} | "
+          f"평가 정확도 {te_m:.3f} ± {te_s:.3f} | 시드별 평가: {per_seed}")
 
 a = [r[2][-1] for r in results["conv_bn_relu"]]
 b = [r[2][-1] for r in results["conv_relu_bn"]]
