@@ -17,7 +17,7 @@ manual = F.nll_loss(F.log_softmax(logits, dim=1), target)
 print(f"CrossEntropyLoss(로짓)             = {ce.item():.6f}")
 print(f"nll_loss(log_softmax(로짓))        = {manual.item():.6f}")
 double = nn.CrossEntropyLoss()(torch.softmax(logits, dim=1), target)
-print(f"CrossEntropyLoss(softmax(로짓)) ✗  = {double.item():.6f}   ← softmax를 두 번 적용한 잘못된 값")
+print(f"CrossEntropyLoss(softmax(로짓)) ✗  = {double.item():.6f}   ← softmax를 두 번 적용")
 ce_value = ce.item()
 double_softmax_value = double.item()
 # --8<-- [end:softmax]
@@ -25,8 +25,9 @@ double_softmax_value = double.item()
 # --8<-- [start:sigmoid]
 # 다중 레이블: 한 샘플이 여러 레이블을 동시에 가질 수 있으므로 레이블마다 sigmoid를 따로 씁니다.
 multi_logits = torch.tensor([[2.0, -1.0, 0.5]])
-print("레이블별 sigmoid 확률:", " ".join(f"{p:.4f}" for p in torch.sigmoid(multi_logits)[0].tolist()),
-      f"(합 {torch.sigmoid(multi_logits).sum().item():.4f}, 1일 필요 없음)")
+multi_probs = torch.sigmoid(multi_logits)[0]
+print("레이블별 sigmoid 확률:", " ".join(f"{p:.4f}" for p in multi_probs.tolist()),
+      f"(합 {multi_probs.sum().item():.4f}, 1일 필요 없음)")
 
 labels = torch.tensor([[1.0, 0.0, 1.0]])
 bce_logits = nn.BCEWithLogitsLoss()(multi_logits, labels)           # sigmoid를 안에 포함
@@ -37,6 +38,8 @@ print(f"BCELoss(sigmoid(로짓))       = {bce_probs.item():.6f}")
 # 로짓이 크면 sigmoid 출력이 float32에서 정확히 1이 되어 BCELoss가 log(0)을 만납니다.
 big = torch.tensor([[40.0]])
 zero = torch.tensor([[0.0]])
-print(f"로짓 40, 정답 0: BCEWithLogitsLoss = {nn.BCEWithLogitsLoss()(big, zero).item():.2f}, "
-      f"BCELoss(sigmoid) = {nn.BCELoss()(torch.sigmoid(big), zero).item():.2f} (log를 −100에서 자름)")
+with_logits = nn.BCEWithLogitsLoss()(big, zero).item()
+with_probs = nn.BCELoss()(torch.sigmoid(big), zero).item()
+print(f"로짓 40, 정답 0: BCEWithLogitsLoss = {with_logits:.2f}, "
+      f"BCELoss(sigmoid) = {with_probs:.2f} (log를 −100에서 자름)")
 # --8<-- [end:sigmoid]

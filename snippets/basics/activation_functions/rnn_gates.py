@@ -17,7 +17,8 @@ x = torch.randn(1, 1, 4, dtype=torch.float64)  # (시간 1, 배치 1, 입력 4)
 h0, c0 = torch.zeros(1, 1, 3, dtype=torch.float64), torch.zeros(1, 1, 3, dtype=torch.float64)
 out, (h1, c1) = lstm(x, (h0, c0))
 
-gates = x[0] @ lstm.weight_ih_l0.T + lstm.bias_ih_l0 + h0[0] @ lstm.weight_hh_l0.T + lstm.bias_hh_l0
+gates = (x[0] @ lstm.weight_ih_l0.T + lstm.bias_ih_l0
+         + h0[0] @ lstm.weight_hh_l0.T + lstm.bias_hh_l0)
 i, f, g, o = gates.chunk(4, dim=1)           # PyTorch의 순서: 입력, 망각, 후보, 출력
 i, f, o = torch.sigmoid(i), torch.sigmoid(f), torch.sigmoid(o)   # 게이트: sigmoid (0~1의 비율)
 g = torch.tanh(g)                                                # 후보 값: tanh (−1~1)

@@ -50,7 +50,8 @@ def count_params(model):
     return sum(p.numel() for p in model.parameters())
 
 
-for name, model in [("얕은 네트워크", shallow), ("원문의 '9층' 코드", as_written), ("Linear 9개", deep)]:
+for name, model in [("얕은 네트워크", shallow), ("원문의 '9층' 코드", as_written),
+                    ("Linear 9개", deep)]:
     print(f"Linear {count_linear(model)}개, 파라미터 {count_params(model):>7,}개 | {name}")
 
 print("\nLinear 9개 모델의 층별 파라미터 (가중치 + 편향):")

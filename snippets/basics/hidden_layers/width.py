@@ -29,13 +29,18 @@ STEPS, LR = 400, 0.01
 
 def make_model(width):
     """은닉층 2개(너비 width), ReLU, 출력 로짓 1개."""
-    return nn.Sequential(nn.Linear(2, width), nn.ReLU(), nn.Linear(width, width), nn.ReLU(), nn.Linear(width, 1))
+    return nn.Sequential(
+        nn.Linear(2, width), nn.ReLU(),
+        nn.Linear(width, width), nn.ReLU(),
+        nn.Linear(width, 1),
+    )
 
 
 class SeedStack(nn.Module):
-    """시드별 모델 여러 개를 한 번에 학습합니다. 층마다 가중치를 (시드, 입력, 출력)으로 쌓아 bmm으로 계산합니다.
-    손실은 시드별 손실의 합이므로 기울기는 시드끼리 섞이지 않고, Adam은 원소별 연산이라
-    각 모델을 따로 학습한 것과 같습니다(계산 순서 차이로 부동소수점 끝자리만 다를 수 있습니다)."""
+    """시드별 모델 여러 개를 한 번에 학습합니다.
+    층마다 가중치를 (시드, 입력, 출력)으로 쌓아 bmm으로 계산합니다. 손실은 시드별 손실의 합이므로
+    기울기는 시드끼리 섞이지 않고, Adam은 원소별 연산이라 각 모델을 따로 학습한 것과 같습니다
+    (계산 순서 차이로 부동소수점 끝자리만 다를 수 있습니다)."""
 
     def __init__(self, width, seeds):
         super().__init__()
@@ -44,10 +49,10 @@ class SeedStack(nn.Module):
             torch.manual_seed(seed)
             models.append(make_model(width))      # 시드마다 PyTorch 기본 초기화
         linears = [i for i, m in enumerate(models[0]) if isinstance(m, nn.Linear)]
-        self.weights = nn.ParameterList(
-            [nn.Parameter(torch.stack([m[i].weight.detach().T for m in models])) for i in linears])
-        self.biases = nn.ParameterList(
-            [nn.Parameter(torch.stack([m[i].bias.detach() for m in models]).unsqueeze(1)) for i in linears])
+        weights = [torch.stack([m[i].weight.detach().T for m in models]) for i in linears]
+        biases = [torch.stack([m[i].bias.detach() for m in models]).unsqueeze(1) for i in linears]
+        self.weights = nn.ParameterList([nn.Parameter(w) for w in weights])
+        self.biases = nn.ParameterList([nn.Parameter(b) for b in biases])
 
     def forward(self, x):                          # x: (N, 2) → 로짓 (시드, N)
         h = x.expand(len(self.weights[0]), -1, -1)
@@ -74,7 +79,8 @@ for width in WIDTHS:
             stack(x_train), targets, reduction="none").mean(dim=1)
         per_seed.sum().backward()
         opt.step()
-    results[width] = (accuracies(stack, x_train, y_train), accuracies(stack, x_test, y_test))
+    results[width] = (accuracies(stack, x_train, y_train),
+                      accuracies(stack, x_test, y_test))
 
 
 def mean_std(values):

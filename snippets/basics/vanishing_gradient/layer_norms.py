@@ -14,7 +14,8 @@ ACTIVATIONS = {"Sigmoid": nn.Sigmoid, "Tanh": nn.Tanh, "ReLU": nn.ReLU}
 
 def make_mlp(depth, act, init):
     """너비 WIDTH의 은닉층 depth개 + 출력층 1개.
-    init: "default"(PyTorch 기본), "xavier"(Glorot 정규분포), "he"(Kaiming 정규분포, ReLU용). 편향은 기본값 또는 0."""
+    init: "default"(PyTorch 기본), "xavier"(Glorot 정규분포, 편향 0),
+          "he"(Kaiming 정규분포, ReLU용, 편향 0)"""
     layers = []
     for _ in range(depth):
         linear = nn.Linear(WIDTH, WIDTH)
@@ -30,7 +31,8 @@ def make_mlp(depth, act, init):
 
 
 def hidden_grad_norms(net, depth):
-    """표준정규분포 입력과 목표값으로 MSE 손실을 한 번 역전파하고, 은닉층마다 ‖∂L/∂W_l‖을 돌려줍니다."""
+    """표준정규분포 입력과 목표값으로 MSE 손실을 한 번 역전파하고,
+    은닉층마다 ‖∂L/∂W_l‖을 돌려줍니다."""
     x, target = torch.randn(BATCH, WIDTH), torch.randn(BATCH, 1)
     nn.functional.mse_loss(net(x), target).backward()
     hidden = [m for m in net if isinstance(m, nn.Linear)][:depth]
@@ -38,7 +40,8 @@ def hidden_grad_norms(net, depth):
 # --8<-- [end:setup]
 
 # --8<-- [start:figure]
-SETTINGS = [("Sigmoid", "default"), ("Sigmoid", "xavier"), ("Tanh", "default"), ("Tanh", "xavier"),
+SETTINGS = [("Sigmoid", "default"), ("Sigmoid", "xavier"),
+            ("Tanh", "default"), ("Tanh", "xavier"),
             ("ReLU", "default"), ("ReLU", "he")]
 INIT_NAMES = {"default": "기본 초기화", "xavier": "Xavier", "he": "He"}
 COLORS = {"Sigmoid": "tab:blue", "Tanh": "tab:orange", "ReLU": "tab:green"}
@@ -48,12 +51,14 @@ fig, ax = plt.subplots(figsize=(9, 4.4))
 for act, init in SETTINGS:
     torch.manual_seed(0)
     norms = hidden_grad_norms(make_mlp(depth, act, init), depth)
-    ax.plot(range(1, depth + 1), norms, marker="o", markersize=3.5, linewidth=1.8, color=COLORS[act],
-            linestyle="-" if init == "default" else "--", label=f"{act} ({INIT_NAMES[init]})")
+    ax.plot(range(1, depth + 1), norms, marker="o", markersize=3.5, linewidth=1.8,
+            color=COLORS[act], linestyle="-" if init == "default" else "--",
+            label=f"{act} ({INIT_NAMES[init]})")
 ax.set_yscale("log")
 ax.set_xlabel("은닉층 번호 (1 = 입력 쪽, 20 = 출력 쪽)")
 ax.set_ylabel("가중치 기울기 크기 (로그 눈금)")
-ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"1e{math.log10(v):.0f}"))   # 눈금을 1e-16처럼 표시
+# 눈금을 1e-16처럼 표시합니다.
+ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"1e{math.log10(v):.0f}"))
 ax.set_title("20층 MLP의 층별 가중치 기울기 크기 (시드 0, 학습 전)")
 ax.set_xticks(range(1, depth + 1))
 ax.legend(fontsize=9, ncol=3, loc="lower right")

@@ -14,7 +14,7 @@ class Block(nn.Module):
 
     def __init__(self, act, init, bn, residual):
         super().__init__()
-        self.linear = nn.Linear(WIDTH, WIDTH, bias=not bn)     # BN 앞의 편향은 쓸모가 없으므로 뺍니다
+        self.linear = nn.Linear(WIDTH, WIDTH, bias=not bn)   # BN 앞의 편향은 뺍니다
         if init == "he":
             nn.init.kaiming_normal_(self.linear.weight, nonlinearity="relu")
             if self.linear.bias is not None:
@@ -49,7 +49,8 @@ def grad_ratios(net):
     nn.functional.mse_loss(net(x), target).backward()
     for hook in hooks:
         hook.remove()
-    w_ratio = (blocks[0].linear.weight.grad.norm() / blocks[-1].linear.weight.grad.norm()).item()
+    first, last = blocks[0].linear.weight.grad, blocks[-1].linear.weight.grad
+    w_ratio = (first.norm() / last.norm()).item()
     h_ratio = (outputs[0].grad.norm() / outputs[-1].grad.norm()).item()
     return w_ratio, h_ratio
 # --8<-- [end:setup]
@@ -74,15 +75,17 @@ for name, act, options in VARIANTS:
         for seed in SEEDS:
             torch.manual_seed(seed)
             logs.append([math.log(r) for r in grad_ratios(make_net(depth, act, **options))])
-        w_ratio, h_ratio = (math.exp(sum(col) / len(col)) for col in zip(*logs))   # 시드 0, 1, 2의 기하평균
+        # 시드 0, 1, 2의 기하평균
+        w_ratio, h_ratio = (math.exp(sum(col) / len(col)) for col in zip(*logs))
         remedy_ratios[(name, depth)] = (w_ratio, h_ratio)
         row += [w_ratio, h_ratio]
     print(" | ".join(f"{r:>11.1e}" for r in row) + f" | {name}")
 # --8<-- [end:ratios]
 
 # 본문에서 인용하는 값: w_<설정>_20, h_<설정>_20
-KEYS = {"Sigmoid": "sigmoid", "Sigmoid + BN": "sigmoid_bn", "Sigmoid + 잔차 연결": "sigmoid_res", "ReLU": "relu",
-        "ReLU + He 초기화": "relu_he", "ReLU + BN": "relu_bn", "ReLU + 잔차 연결": "relu_res"}
+KEYS = {"Sigmoid": "sigmoid", "Sigmoid + BN": "sigmoid_bn", "Sigmoid + 잔차 연결": "sigmoid_res",
+        "ReLU": "relu", "ReLU + He 초기화": "relu_he", "ReLU + BN": "relu_bn",
+        "ReLU + 잔차 연결": "relu_res"}
 for (name, d), (w_r, h_r) in remedy_ratios.items():
     globals()[f"w_{KEYS[name]}_{d}"] = w_r
     globals()[f"h_{KEYS[name]}_{d}"] = h_r

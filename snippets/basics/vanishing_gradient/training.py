@@ -6,9 +6,9 @@ import torch.nn as nn
 # --8<-- [start:data]
 torch.manual_seed(777)
 X = torch.randn(1500, 20)
-Y = (X.sum(dim=1) > 0).float()                     # 원문과 같은 과제: 특성 20개의 합이 양수인가
-x_train, y_train = X[:500], Y[:500]                # 학습 500개
-x_test, y_test = X[500:], Y[500:]                  # held-out: 학습에 쓰지 않는 1000개
+Y = (X.sum(dim=1) > 0).float()          # 원문과 같은 과제: 특성 20개의 합이 양수인가
+x_train, y_train = X[:500], Y[:500]     # 학습 500개
+x_test, y_test = X[500:], Y[500:]       # held-out: 학습에 쓰지 않는 1000개
 positive_train = y_train.mean().item()
 positive_test = y_test.mean().item()
 print(f"클래스 1의 비율: 학습 {positive_train:.3f}, held-out {positive_test:.3f}")
@@ -48,7 +48,7 @@ def make_net(act, init="default", bn=False, residual=False):
 
 # --8<-- [start:train]
 def evaluate(net, x, y):
-    net.eval()                                     # BN은 학습 중 모은 이동 평균을 씁니다
+    net.eval()                          # BN은 학습 중 모은 이동 평균을 씁니다
     with torch.no_grad():
         pred = (net(x).squeeze(1) > 0).float()
     net.train()
@@ -57,7 +57,7 @@ def evaluate(net, x, y):
 
 def train(net):
     opt = torch.optim.Adam(net.parameters(), lr=LR)
-    for _ in range(STEPS):                         # 전체 배치 100스텝 (원문의 100 에폭과 같은 횟수)
+    for _ in range(STEPS):              # 전체 배치 100스텝 (원문의 100 에폭과 같은 횟수)
         opt.zero_grad()
         loss = nn.functional.binary_cross_entropy_with_logits(net(x_train).squeeze(1), y_train)
         loss.backward()

@@ -24,7 +24,7 @@ numeric = (f(x0 + h) - f(x0 - h)) / (2 * h)      # 중앙 차분: 기울기의 �
 formula = 3 * x0 ** 2                             # 손으로 미분한 식
 
 x = torch.tensor(x0, dtype=torch.float64, requires_grad=True)
-f(x).backward()                                   # autograd: 계산 그래프를 거꾸로 따라가며 미분
+f(x).backward()                                   # autograd: 계산 과정을 거꾸로 따라가며 미분
 autograd = x.grad.item()
 
 print(f"식 3x²        : {formula:.6f}")
@@ -91,7 +91,8 @@ x1 = 1.0
 slope = 3 * x1 ** 2
 fig, ax = plt.subplots(figsize=(7, 3.6))
 ax.plot(xs, xs ** 3, linewidth=2, label="f(x) = $x^3$")
-ax.plot(xs, f(x1) + slope * (xs - x1), linestyle="--", linewidth=1.8, label=f"x = 1에서의 접선 (기울기 {slope:.0f})")
+ax.plot(xs, f(x1) + slope * (xs - x1), linestyle="--", linewidth=1.8,
+        label=f"x = 1에서의 접선 (기울기 {slope:.0f})")
 for step in (1.0, 0.5):
     ax.plot([x1, x1 + step], [f(x1), f(x1 + step)], marker="o", linewidth=1.2,
             label=f"할선 h = {step:.1f} (기울기 {(f(x1 + step) - f(x1)) / step:.2f})")
