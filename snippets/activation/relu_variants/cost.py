@@ -37,17 +37,22 @@ def run_once(fn):
     return time.perf_counter() - start
 
 
-# 함수를 번갈아 가며 재서, 기계의 부하가 바뀌어도 모든 함수에 비슷하게 영향을 주게 합니다.
-times = {name: [] for name in activations}
-for rep in range(WARMUP + REPEAT):
-    for name, fn in activations.items():
-        t = run_once(fn)
-        if rep >= WARMUP:
-            times[name].append(t)
+def measure():
+    """함수를 번갈아 가며 재서, 기계의 부하가 바뀌어도 모든 함수에 비슷하게 영향을 주게 합니다."""
+    times = {name: [] for name in activations}
+    for rep in range(WARMUP + REPEAT):
+        for name, fn in activations.items():
+            t = run_once(fn)
+            if rep >= WARMUP:
+                times[name].append(t)
+    return times
+
+
+times = measure()
 # 같은 회차에 잰 ReLU 시간과의 비율을 회차마다 구하고, 그 중앙값을 씁니다.
 ratio = {name: statistics.median(t / r for t, r in zip(ts, times["ReLU"])) for name, ts in times.items()}
-for name, r in ratio.items():
-    print(f"{name:<12} ReLU의 {r:.1f}배")
+for name in activations:
+    print(f"{name:<12} ReLU의 {ratio[name]:.1f}배")
 # --8<-- [end:timing]
 
 # 본문에서 인용하는 값 (이 기계에서 잰 값입니다)
