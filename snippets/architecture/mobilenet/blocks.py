@@ -54,13 +54,13 @@ for name, block in (("V1 깊이별 분리", v1), ("V2 역잔차", v2), ("V2 역�
 # --8<-- [start:collapse]
 # V2 논문 그림 1의 실험: 2차원 나선을 무작위 행렬 T로 n차원에 올리고, ReLU를 씌운 뒤
 # 가장 잘 맞는 선형 사상(최소제곱)으로 다시 2차원으로 내립니다. n이 작으면 ReLU가 정보를 지웁니다.
-t = torch.linspace(0, 4 * torch.pi, 400)
+t = torch.linspace(0, 4 * torch.pi, 400, dtype=torch.float64)
 spiral = torch.stack([t * torch.cos(t), t * torch.sin(t)], dim=1) / (4 * torch.pi)   # (400, 2)
 g = torch.Generator().manual_seed(0)
 print(f"{'n':>4} | 복원 오차 (나선 크기 대비)")
 collapse_error = {}
 for n in (2, 3, 5, 15, 30):
-    T = torch.randn(2, n, generator=g)
+    T = torch.randn(2, n, generator=g, dtype=torch.float64)
     features = torch.relu(spiral @ T)                             # (400, n), 음수는 0으로 사라짐
     restored = features @ torch.linalg.lstsq(features, spiral).solution
     collapse_error[n] = ((restored - spiral).norm() / spiral.norm()).item()
