@@ -45,7 +45,7 @@ def summarise(
     changed: str,
     repeats: int,
     quick: int,
-    strict: bool | None,
+    strict: bool,
     machine: dict,
     versions: dict[str, str],
     commit: str,

@@ -58,8 +58,8 @@ class Bench:
     """Runs the scenarios in one workspace; ``say`` reports progress."""
 
     workspace: Workspace
-    strict: bool | None = None
-    """Pass --strict/--no-strict to mkdocs; None keeps what mkdocs.yml says."""
+    strict: bool = False
+    """Build with --strict, else --no-strict."""
     say: Callable[[str], None] = print
     snippets: list[Snippet] = field(default_factory=list)
     changed: str = ""
@@ -78,9 +78,7 @@ class Bench:
 
     def _build_command(self, site: str) -> list[str]:
         command = [str(BIN / "mkdocs"), "build", "--quiet", "--site-dir", str(self.workspace.site_dir(site))]
-        if self.strict is not None:
-            command.append("--strict" if self.strict else "--no-strict")
-        return command
+        return [*command, "--strict" if self.strict else "--no-strict"]
 
     def _mkdocs(self, mode: str, expect_ran: int | None) -> Timing:
         before = load_average()
