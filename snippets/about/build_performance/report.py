@@ -1,0 +1,62 @@
+# 빌드 성능: `make bench`가 측정해 results.json에 쓴 값을 읽어 표의 수치와 그림을 만듭니다.
+import json
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+
+# --8<-- [start:load]
+results = json.loads(Path(__file__).with_name("results.json").read_text(encoding="utf-8"))
+scenarios = results["scenarios"]
+median = {name: scenarios[name]["median"] for name in results["order"]}
+runs = {name: scenarios[name]["seconds"] for name in results["order"]}
+
+warm_vs_plain = median["warm"] / median["plain"]  # 목표: 1.15 이하
+naive_vs_warm = median["naive"] / median["warm"]  # 목표: 10 이상
+cold_vs_naive = median["cold"] / median["naive"]  # 목표: 0.6 이하
+# --8<-- [end:load]
+
+cold_s, warm_s, changed_s = median["cold"], median["warm"], median["one_changed"]
+plain_s, naive_s = median["plain"], median["naive"]
+snippet_count = results["snippets"]
+changed_snippet = results["changed_snippet"]
+repetitions = results["repetitions"]
+quick_repetitions = repetitions * results["quick_repetitions"]
+stale_after = results["stale_after"]
+stale_torch = stale_after["upgrade:torch"]
+stale_numpy = stale_after["upgrade:numpy"]
+stale_matplotlib = stale_after["upgrade:matplotlib"]
+stale_local = stale_after["local_files"]
+standalone_failures = len(results["standalone_failures"])  # `python 코드.py`로 혼자 실행하면 실패하는 코드
+targets_met = sum(target["met"] for target in results["targets"].values())
+verdicts = {name: "달성" if target["met"] else "미달" for name, target in results["targets"].items()}
+warm_vs_plain_verdict = verdicts["warm_vs_plain"]
+naive_vs_warm_verdict = verdicts["naive_vs_warm"]
+cold_vs_naive_verdict = verdicts["cold_vs_naive"]
+
+machine = results["machine"]
+cpu_model = machine["cpu_model"]
+cores = machine["cores"]
+memory_gib = machine["memory_gib"]
+load_range = f"{machine['load_min']:.2f}–{machine['load_max']:.2f}"
+measured_on = results["measured_at"][:10]
+commit = results["commit"]
+versions = results["versions"]
+software = ", ".join(f"{name} {versions[name]}" for name in ("python", "mkdocs", "mkdocs-material", "torch", "numpy", "matplotlib"))
+
+for name in results["order"]:
+    each = ", ".join(f"{seconds:.2f}" for seconds in runs[name])
+    print(f"{scenarios[name]['label']}: 중앙값 {median[name]:.2f} s / 각 반복 {each}")
+
+# --8<-- [start:figure]
+order = results["order"][::-1]  # 위에서부터 처음 빌드, ..., 모두 다시 실행
+fig, ax = plt.subplots(figsize=(7.5, 3.6))
+ax.barh([scenarios[name]["label"] for name in order], [median[name] for name in order], color="#5c6bc0", alpha=0.8)
+for row, name in enumerate(order):
+    ax.plot(runs[name], [row] * len(runs[name]), "o", color="black", markersize=3)
+    ax.annotate(f"{median[name]:.1f} s", (median[name], row), xytext=(6, 0), textcoords="offset points", va="center")
+ax.set_xscale("log")
+ax.set_xlim(min(min(r) for r in runs.values()) / 2, max(max(r) for r in runs.values()) * 3)
+ax.set_xlabel("빌드 시간 (초, 로그 눈금) — 막대는 중앙값, 점은 각 반복")
+ax.set_title(f"코드 {snippet_count}개인 이 사이트의 빌드 시간")
+fig.tight_layout()
+# --8<-- [end:figure]
