@@ -37,10 +37,9 @@ def _trimmed_config(page_nav: str) -> str:
 
     lines[block("nav")] = ["nav:", page_nav]
     del lines[block("watch")]  # the throwaway project has no scripts/ to watch
-    text = "\n".join(lines) + "\n"
-    for hook in ("mkdocs_hooks.py", "vendor_hooks.py"):
-        text = text.replace(f"scripts/{hook}", str(ROOT / "scripts" / hook))
-    return text
+    hooks = block("hooks")  # every hook comes from the checkout, by absolute path
+    lines[hooks] = [re.sub(r"^(\s*-\s*)(\S+\.py)\s*$", lambda m: f"{m[1]}{ROOT / m[2]}", line) for line in lines[hooks]]
+    return "\n".join(lines) + "\n"
 
 
 @dataclass
