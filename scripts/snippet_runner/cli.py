@@ -1,11 +1,12 @@
-"""Command line: ``snippet-runner run|check|accept|determinism``."""
+"""Command line: ``snippet-runner run|check|accept|determinism|notebooks``."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from . import determinism
+from . import determinism, notebooks
 from .build import build
 from .project import ConfigError, Project
 from .store import ManifestError
@@ -23,10 +24,14 @@ def main(argv: list[str] | None = None) -> int:
         command.add_argument("snippets", nargs="*", help="snippet paths relative to snippets/ (default: all)")
     for command in (run, accept, twice):
         command.add_argument("-j", "--jobs", type=int, default=None, help="parallel runs (default: all cores)")
+    books = commands.add_parser("notebooks", help="write the generated notebooks under docs/notebooks/ (only those that changed)")
+    books.add_argument("--check", action="store_true", help="write nothing; fail if a notebook is out of date")
     args = parser.parse_args(argv)
 
     project = Project.at(args.root)
     try:
+        if args.command == "notebooks":
+            return _notebooks(project, check=args.check)
         if args.command == "determinism":
             return 0 if determinism.check(project, only=args.snippets or None, jobs=args.jobs).ok else 1
         report = build(
@@ -39,3 +44,15 @@ def main(argv: list[str] | None = None) -> int:
     except (ConfigError, ManifestError) as exc:
         parser.exit(2, f"error: {exc}\n")
     return 0 if report.ok else 1
+
+
+def _notebooks(project: Project, *, check: bool) -> int:
+    try:
+        report = notebooks.generate(project, check=check)
+    except notebooks.NotebookError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    for name in report.stale:
+        print(f"error: {name} is out of date: run `snippet-runner notebooks` and commit docs/notebooks/", file=sys.stderr)
+    print(report.summary(), file=sys.stderr)
+    return 1 if report.stale else 0
