@@ -62,6 +62,19 @@ def _outputs(context: PageContext, snippet_id: str, where: str) -> dict:
     return outputs
 
 
+def _provenance(context: PageContext, snippet_id: str, tag: str) -> str:
+    """A small focusable "출처" label whose text (snippet, versions, seed, run time, date) shows on
+    hover or focus; kept out of the search index."""
+    text = context.describe(snippet_id)
+    if not text:
+        return ""
+    return (
+        f'<{tag} class="snippet-provenance" tabindex="0" data-search-exclude>'
+        f'<span class="snippet-provenance__label">출처</span>'
+        f'<span class="snippet-provenance__text">{html.escape(text)}</span></{tag}>'
+    )
+
+
 def _render_output(context: PageContext, args: list[str], indent: str, where: str) -> list[str]:
     if len(args) != 1:
         raise DirectiveError(f"{where}: use {{{{ output path.py[:section] }}}}")
@@ -76,9 +89,9 @@ def _render_output(context: PageContext, args: list[str], indent: str, where: st
     fence = "`" * max(3, longest + 1)
     # pymdown snippets would treat a printed `--8<--` line as an include: escape it with `;`.
     lines = [SNIPPET_LINE.sub(r"\1;\2", line) for line in text.split("\n")]
-    title = html.escape(context.describe(snippet_id), quote=True)
     return [
-        f'{indent}<div class="snippet-output" markdown="block" title="{title}">',
+        f'{indent}<div class="snippet-output" markdown="block">',
+        *([f"{indent}{chip}"] if (chip := _provenance(context, snippet_id, "div")) else []),
         "",
         f'{indent}{fence}text title="출력"',
         *(f"{indent}{line}" if line else "" for line in lines),
@@ -102,11 +115,11 @@ def _render_figure(context: PageContext, args: list[str], indent: str, where: st
         target = posixpath.relpath(figure_uri(snippet_id, figure["file"]), posixpath.dirname(context.page_uri) or ".")
         suffix = f" ({position}/{len(figures)})" if len(figures) > 1 else ""
         markdown_alt = re.sub(r"([\[\]\\])", r"\\\1", alt + suffix)
-        title = html.escape(context.describe(snippet_id), quote=True)
+        chip = _provenance(context, snippet_id, "span")
         lines += [
-            f'{indent}<figure class="snippet-figure" markdown="span" title="{title}">',
+            f'{indent}<figure class="snippet-figure" markdown="span">',
             f"{indent}  ![{markdown_alt}]({target}){{ loading=lazy }}",
-            f"{indent}  <figcaption>그림 {context.figure_count}. {html.escape(alt + suffix)}</figcaption>",
+            f"{indent}  <figcaption>그림 {context.figure_count}. {html.escape(alt + suffix)}{' ' + chip if chip else ''}</figcaption>",
             f"{indent}</figure>",
             "",
         ]
