@@ -1,0 +1,151 @@
+"""What readers do on the site: search in Korean, copy code, switch colours, navigate, get notebooks."""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urljoin
+
+import pytest
+
+from .support import Visit
+
+pytestmark = pytest.mark.browser
+
+RAW_TEX = re.compile(r"\\\(|\\\)|\\\[|\\\]|\$\$|\\[a-zA-Z]+\{")
+CODE_PAGE = "activation/relu/"
+NOTEBOOK_PAGE = "notebooks/activation/relu/"
+
+
+def _no_problems(visit: Visit) -> None:
+    assert not visit.problems(), "\n".join(visit.problems())
+
+
+def _rendered_math(page) -> None:
+    page.wait_for_function(
+        "() => { const m = [...document.querySelectorAll('article .arithmatex')];"
+        " return m.length > 0 && m.every((el) => el.querySelector('.katex')); }",
+        timeout=15_000,
+    )
+
+
+@pytest.mark.parametrize("query", ["기울기", "활성화", "죽은 뉴런", "ReLU"])
+def test_search_finds_korean_words_without_raw_tex(query: str, open_page) -> None:
+    visit = open_page("")
+    page = visit.page
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    box.press("End")  # Material's search listens to keyup
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15_000)
+    texts = results.all_inner_texts()
+    assert any(word in text for text in texts for word in query.split()), texts[:3]
+    highlighted = page.locator(".md-search-result mark").all_inner_texts()
+    assert any(word in mark for mark in highlighted for word in query.split()), highlighted[:10]
+    raw = [text[:120] for text in texts if RAW_TEX.search(text)]
+    assert not raw, f"search results show raw TeX: {raw[:3]}"
+    results.first.locator("a").first.click()
+    page.wait_for_load_state("networkidle")
+    _no_problems(visit)
+
+
+def test_copy_button_copies_the_code(open_page) -> None:
+    visit = open_page(CODE_PAGE)
+    page = visit.page
+    block = page.locator("article div.highlight:visible pre").first
+    block.scroll_into_view_if_needed()
+    block.hover()
+    block.locator("button[data-md-type=copy]").click()
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    code = block.locator("code").inner_text()
+    assert copied.strip() and copied.strip() == code.strip()
+    _no_problems(visit)
+
+
+def test_palette_toggle_switches_and_is_remembered(open_page) -> None:
+    visit = open_page(CODE_PAGE)
+    page = visit.page
+    scheme = "() => document.body.getAttribute('data-md-color-scheme')"
+    assert page.evaluate(scheme) == "default"
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.wait_for_function(f"() => ({scheme})() === 'slate'")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.wait_for_function(f"() => ({scheme})() === 'default'")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.reload()
+    assert page.evaluate(scheme) == "slate"
+    _no_problems(visit)
+
+
+def test_instant_navigation_renders_math_without_a_reload(open_page) -> None:
+    visit = open_page("")
+    page = visit.page
+    page.evaluate("() => { window.__stillHere = true; }")
+    page.locator(f"article a[href$='{CODE_PAGE}']").first.click()
+    page.wait_for_url(f"**/{CODE_PAGE}")
+    _rendered_math(page)
+    assert page.evaluate("() => window.__stillHere === true"), "the click reloaded the page: instant navigation is off"
+    page.go_back()
+    page.wait_for_url(re.compile(r"/$"))
+    page.locator(".md-nav__link[href$='math/calculus/']").first.click()
+    page.wait_for_url("**/math/calculus/")
+    _rendered_math(page)
+    assert page.evaluate("() => window.__stillHere === true")
+    _no_problems(visit)
+
+
+def test_page_with_code_links_to_its_notebook(open_page) -> None:
+    visit = open_page(CODE_PAGE)
+    page = visit.page
+    view = page.locator("a.md-content__button[aria-label*='노트북으로 보기']")
+    download = page.locator("a.md-content__button[download]")
+    colab = page.locator("a.md-content__button[aria-label='Colab에서 열기']")
+    assert colab.get_attribute("href").startswith("https://colab.research.google.com/github/")
+    assert colab.get_attribute("href").endswith("/docs/notebooks/activation/relu.ipynb")
+    notebook = page.request.get(urljoin(page.url, download.get_attribute("href")))
+    assert notebook.ok and json.loads(notebook.text())["nbformat"] == 4
+    view.click()
+    page.wait_for_url(f"**/{NOTEBOOK_PAGE}")
+    page.locator(".jupyter-wrapper .jp-CodeCell").first.wait_for()
+    _no_problems(visit)
+
+
+def test_notebook_page_has_a_download_button_and_the_section_in_the_nav(open_page) -> None:
+    visit = open_page(NOTEBOOK_PAGE)
+    page = visit.page
+    download = page.locator("a.md-content__button[download]")
+    with page.expect_download() as event:
+        download.click()
+    data = json.loads(open(event.value.path(), encoding="utf-8").read())
+    assert data["nbformat"] == 4 and data["cells"][0]["cell_type"] == "markdown"
+    assert page.locator(".md-nav__link", has_text="노트북").count() > 0
+    cells = page.locator(".jupyter-wrapper .jp-CodeCell")
+    assert cells.count() > 3
+    assert page.locator(".jupyter-wrapper", has_text="페이지 값과 비교하는 도구").count() == 0  # hidden helper cell
+    _no_problems(visit)
+
+
+def test_provenance_shows_on_keyboard_focus(open_page) -> None:
+    visit = open_page(CODE_PAGE)
+    page = visit.page
+    label = page.locator(".snippet-output .snippet-provenance").first
+    text = label.locator(".snippet-provenance__text")
+    assert text.bounding_box()["width"] <= 1
+    label.focus()
+    box = text.bounding_box()
+    assert box["width"] > 100 and box["height"] > 10
+    content = text.inner_text()
+    for part in ("snippets/", "torch", "numpy", "matplotlib", "seed"):
+        assert part in content, content
+    _no_problems(visit)
+
+
+def test_missing_page_gets_the_404_page(open_page) -> None:
+    visit = open_page("no/such/page/", expect_status=404)
+    page = visit.page
+    assert "페이지를 찾을 수 없습니다" in page.locator("article").inner_text()
+    page.locator("article a").first.click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator("article h1").first.inner_text().startswith("ReLU")
+    _no_problems(visit)

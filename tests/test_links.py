@@ -1,0 +1,154 @@
+"""Every internal link and anchor of the built site resolves; headings have ASCII anchors; the site
+has what hosting needs: a 404 page, a sitemap of every page, and link previews (OpenGraph/Twitter)."""
+
+from __future__ import annotations
+
+import os
+import re
+import xml.etree.ElementTree as ElementTree
+from dataclasses import dataclass, field
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+
+from snippet_runner.notebooks import Site
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE = Site.from_mkdocs(ROOT / "mkdocs.yml")
+BASE_PATH = urlsplit(SITE.site_url).path or "/"
+ASCII_ANCHOR = re.compile(r"^[A-Za-z0-9_.:-]+$")
+LINK_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src", "iframe": "src"}
+
+
+@dataclass
+class ParsedPage:
+    ids: set[str] = field(default_factory=set)
+    links: list[tuple[str, str]] = field(default_factory=list)
+    """(tag, URL) pairs."""
+    headings: list[tuple[str, str]] = field(default_factory=list)
+    """(tag, id) of every heading with an id."""
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+class _Parser(HTMLParser):
+    def __init__(self, page: ParsedPage) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = page
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        for key in ("id", "name") if tag == "a" else ("id",):
+            if values.get(key):
+                self.page.ids.add(values[key])
+        if re.fullmatch(r"h[1-6]", tag) and values.get("id"):
+            self.page.headings.append((tag, values["id"]))
+        if tag == "meta" and (values.get("property") or values.get("name")):
+            self.page.meta[values.get("property") or values["name"]] = values.get("content", "")
+        attribute = LINK_ATTRIBUTES.get(tag)
+        if attribute in values:
+            self.page.links.append((tag, values[attribute]))
+
+
+@pytest.fixture(scope="module")
+def site(request: pytest.FixtureRequest) -> Path:
+    """The strict build of the checkout (``SITE_DIR=...`` reuses an existing build)."""
+    if os.environ.get("SITE_DIR"):
+        return Path(os.environ["SITE_DIR"]).resolve()
+    return request.getfixturevalue("built_site")
+
+
+@cache
+def parse(file: Path) -> ParsedPage:
+    page = ParsedPage()
+    _Parser(page).feed(file.read_text(encoding="utf-8"))
+    return page
+
+
+def html_files(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def page_url(site: Path, file: Path) -> str:
+    """The URL path a file is served at, below the base path, e.g. ``/relu-docs/activation/relu/``."""
+    relative = file.relative_to(site).as_posix()
+    relative = relative.removesuffix("index.html")
+    return BASE_PATH + relative
+
+
+def target_file(site: Path, path: str) -> Path | None:
+    """The file a URL path (already below the base path) names, as a static host serves it."""
+    if not path.startswith(BASE_PATH):
+        return None
+    target = site / unquote(path.removeprefix(BASE_PATH))
+    if target.is_dir():
+        target = target / "index.html"
+    return target if target.is_file() else None
+
+
+def resolve(site: Path, file: Path, link: str) -> tuple[str, str] | None:
+    """(URL path, fragment) of an internal link, or None for an external one."""
+    if file.name == "404.html":  # served at any depth: its links must be absolute
+        base = "http://site" + BASE_PATH + "a/b/c/"
+    else:
+        base = "http://site" + page_url(site, file)
+    if link.startswith(SITE.site_url):
+        link = BASE_PATH + link.removeprefix(SITE.site_url)
+    parts = urlsplit(urljoin(base, link))
+    if parts.scheme not in ("http", "https") or parts.netloc != "site":
+        return None
+    return parts.path, parts.fragment
+
+
+def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
+    broken = []
+    for file in html_files(site):
+        for tag, link in parse(file).links:
+            resolved = resolve(site, file, link)
+            if resolved is None:
+                continue
+            path, fragment = resolved
+            target = target_file(site, path)
+            where = f"{file.relative_to(site)}: <{tag}> {link}"
+            if target is None:
+                broken.append(f"{where} -> no such file")
+            elif fragment and target.suffix == ".html" and unquote(fragment) not in parse(target).ids:
+                broken.append(f"{where} -> no #{fragment} in {target.relative_to(site)}")
+    assert not broken, f"{len(broken)} broken link(s):\n  " + "\n  ".join(broken[:40])
+
+
+def test_headings_have_ascii_anchors(site: Path) -> None:
+    bad = []
+    for file in html_files(site):
+        bad += [f"{file.relative_to(site)}: <{tag} id={ident!r}>" for tag, ident in parse(file).headings if not ASCII_ANCHOR.match(ident)]
+    assert not bad, "headings need fixed ASCII anchors ({ #anchor }):\n  " + "\n  ".join(bad[:40])
+
+
+def test_sitemap_lists_every_page_and_only_pages(site: Path) -> None:
+    tree = ElementTree.parse(site / "sitemap.xml")
+    listed = {loc.text for loc in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
+    pages = {SITE.site_url + page_url(site, f).removeprefix(BASE_PATH) for f in html_files(site) if f.name == "index.html"}
+    assert listed == pages, f"missing: {sorted(pages - listed)[:10]}, extra: {sorted(listed - pages)[:10]}"
+    assert (site / "sitemap.xml.gz").exists()
+
+
+def test_not_found_page(site: Path) -> None:
+    page = site / "404.html"
+    assert page.exists()
+    text = page.read_text(encoding="utf-8")
+    assert "페이지를 찾을 수 없습니다" in text
+    for tag, link in parse(page).links:  # served at any URL: every local link must be absolute
+        if tag in ("link", "script", "img") and not link.startswith(("http:", "https:", "data:")):
+            assert link.startswith(BASE_PATH), f"404.html: <{tag}> {link} is relative"
+
+
+@pytest.mark.parametrize("key", ["og:title", "og:description", "og:url", "og:image", "og:type", "twitter:card", "twitter:image"])
+def test_every_page_has_link_preview_metadata(site: Path, key: str) -> None:
+    missing = [f.relative_to(site).as_posix() for f in html_files(site) if f.name == "index.html" and not parse(f).meta.get(key)]
+    assert not missing, f"{key} missing on {missing[:10]}"
+    home = parse(site / "index.html").meta
+    assert home["og:url"] == SITE.site_url
+    image = home["og:image"]
+    assert image.startswith(SITE.site_url) and (site / image.removeprefix(SITE.site_url)).is_file()
