@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONUTF8 := 1
 
-.PHONY: setup system system-browser snippets check accept build serve test bench clean
+.PHONY: setup system system-browser snippets check accept notebooks build serve test bench clean
 
 setup: $(VENV)/.installed node_modules/.installed system
 
@@ -37,13 +37,18 @@ check: setup  ## fail if any frozen output is stale
 accept: setup  ## re-run and accept new numbers: make accept SNIPPET=activation/relu/verify.py
 	$(BIN)/snippet-runner accept $(SNIPPET)
 
-build: setup  ## build site/ (runs stale snippets first)
+# Generated notebooks (docs/notebooks/): written here, committed like outputs/. In CI (CI=true)
+# nothing is written and a stale notebook fails the build.
+notebooks: setup  ## regenerate docs/notebooks/ from the pages (only files that changed)
+	$(BIN)/snippet-runner notebooks $(if $(CI),--check)
+
+build: setup notebooks  ## build site/ (runs stale snippets first)
 	$(BIN)/mkdocs build --strict
 
-serve: setup  ## http://127.0.0.1:8000, re-running edited snippets
+serve: setup notebooks  ## http://127.0.0.1:8000, re-running edited snippets
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: setup system-browser  ## everything CI runs
+test: setup system-browser notebooks  ## everything CI runs
 	$(BIN)/pytest
 
 bench: setup  ## build benchmarks; writes docs/about/build_performance.md
