@@ -14,6 +14,7 @@ notebook page, and a search index without raw TeX.
 from __future__ import annotations
 
 import functools
+import html
 import json
 import os
 import re
@@ -279,7 +280,7 @@ def _group(text: str) -> str:
 
 def tex_to_text(tex: str) -> str:
     """A readable plain-text form of inline TeX, for search results."""
-    text = TEX_DROP.sub(" ", tex)
+    text = TEX_DROP.sub(" ", tex.replace("\\\\", "; "))  # "\\" ends a row (cases, aligned)
     text = TEX_ENVIRONMENT.sub(" ", text)
     for _ in range(5):  # innermost braces first
         before = text
@@ -289,12 +290,13 @@ def tex_to_text(tex: str) -> str:
         if text == before:
             break
     text = TEX_COMMAND.sub(lambda m: TEX_SYMBOLS.get(m.group(1), m.group(1)), text)
-    text = text.replace("\\\\", "; ").replace("&", " ").replace("{", "").replace("}", "").replace("\\", "")
-    return re.sub(r"\s+", " ", text).strip()
+    text = text.replace("&", " ").replace("{", "").replace("}", "").replace("\\", "")
+    return re.sub(r"\s+;", ";", re.sub(r"\s+", " ", text)).strip()
 
 
 def plain_search_text(text: str) -> str:
-    return MATH.sub(lambda m: tex_to_text(m.group(1) or m.group(2)), text)
+    """Search index text (HTML) with every TeX span replaced by its plain-text form."""
+    return MATH.sub(lambda m: html.escape(tex_to_text(html.unescape(m.group(1) or m.group(2))), quote=False), text)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -1,8 +1,10 @@
-"""Every internal link and anchor of the built site resolves; headings have ASCII anchors; the site
-has what hosting needs: a 404 page, a sitemap of every page, and link previews (OpenGraph/Twitter)."""
+"""The built site: every internal link and anchor resolves; headings have ASCII anchors; the search
+index holds no raw TeX; and the site has what hosting needs: a 404 page, a sitemap of every page,
+and link previews (OpenGraph/Twitter)."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import xml.etree.ElementTree as ElementTree
@@ -19,6 +21,7 @@ from snippet_runner.notebooks import Site
 ROOT = Path(__file__).resolve().parents[1]
 SITE = Site.from_mkdocs(ROOT / "mkdocs.yml")
 BASE_PATH = urlsplit(SITE.site_url).path or "/"
+RAW_TEX = re.compile(r"\\[()\[\]]|\\(?:frac|text|begin|mathrm)\b.{0,30}")
 ASCII_ANCHOR = re.compile(r"^[A-Za-z0-9_.:-]+$")
 LINK_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src", "iframe": "src"}
 
@@ -152,3 +155,9 @@ def test_every_page_has_link_preview_metadata(site: Path, key: str) -> None:
     assert home["og:url"] == SITE.site_url
     image = home["og:image"]
     assert image.startswith(SITE.site_url) and (site / image.removeprefix(SITE.site_url)).is_file()
+
+
+def test_search_index_has_no_raw_tex(site: Path) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    raw = [f"{doc['location']}: {match.group(0)}" for doc in index["docs"] for match in RAW_TEX.finditer(doc["text"])]
+    assert not raw, f"search results would show raw TeX: {raw[:10]}"

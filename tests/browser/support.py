@@ -174,9 +174,11 @@ class Visit:
         wire = decoded = 0
         for request in self.finished:
             sizes = request.sizes()
-            wire += sizes["responseHeadersSize"] + sizes["responseBodySize"]
             response = request.response()
-            decoded += len(response.body()) if response is not None else 0
+            body = len(response.body()) if response is not None else 0
+            # Chromium reports no encoded size for a worker's own script: count it decoded.
+            wire += sizes["responseHeadersSize"] + (sizes["responseBodySize"] or body)
+            decoded += body
         return wire, decoded
 
     def problems(self) -> list[str]:
