@@ -45,10 +45,9 @@ def _root(config: MkDocsConfig) -> Path:
 
 
 def _site(config: MkDocsConfig) -> notebooks.Site:
-    branch = re.match(r"(?:edit|blob)/([^/]+)/", config.edit_uri or "")
-    return notebooks.Site(
-        site_url=config.site_url or "", repo_url=(config.repo_url or "").removesuffix("/"), branch=branch.group(1) if branch else "main"
-    )
+    """Site and repository URLs as written in the config file: ``mkdocs serve`` replaces
+    ``config.site_url`` with its own address, which must not end up in the committed notebooks."""
+    return notebooks.Site.from_mkdocs(Path(config.config_file_path))
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
