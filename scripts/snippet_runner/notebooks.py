@@ -23,6 +23,7 @@ from pathlib import Path
 import nbformat
 from nbformat import NotebookNode
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+from pymdownx.slugs import slugify
 
 from . import store
 from .cachekey import Versions
@@ -130,8 +131,7 @@ def _plain_heading(text: str) -> tuple[str, str]:
 
 
 def _slug(text: str) -> str:
-    from pymdownx.slugs import slugify
-
+    """The anchor the site's toc extension gives a heading without ``{ #id }`` (see mkdocs.yml)."""
     return slugify(case="lower")(text, "-")
 
 
