@@ -1,0 +1,132 @@
+"""원문 §8의 다섯 활성화 함수를 held-out 데이터와 시드 3개로 다시 비교합니다."""
+
+import matplotlib.pyplot as plt
+import torch
+import torch.nn as nn
+
+# --8<-- [start:setup]
+# 원문과 같은 학습 데이터 (시드 42, 5000개)
+torch.manual_seed(42)
+X = torch.randn(5000, 50)
+Y = (X[:, :25].sum(dim=1) > X[:, 25:].sum(dim=1)).long()
+# held-out: 같은 분포에서 별도 생성기로 2000개
+held_out_gen = torch.Generator().manual_seed(43)
+X_test = torch.randn(2000, 50, generator=held_out_gen)
+Y_test = (X_test[:, :25].sum(dim=1) > X_test[:, 25:].sum(dim=1)).long()
+
+ACTIVATIONS = {
+    "relu": nn.ReLU,
+    "leaky_relu": lambda: nn.LeakyReLU(0.01),
+    "elu": nn.ELU,
+    "tanh": nn.Tanh,
+    "sigmoid": nn.Sigmoid,
+}
+EPOCHS, BATCH, LR, SEEDS = 20, 64, 1e-3, (0, 1, 2)
+
+
+def create_model(activation):
+    """원문과 같은 구조. 원문처럼 활성화 모듈 하나를 세 곳에서 같이 씁니다(상태가 없으므로 결과는 같습니다)."""
+    act = ACTIVATIONS[activation]()
+    return nn.Sequential(
+        nn.Linear(50, 128), act,
+        nn.Linear(128, 64), act,
+        nn.Linear(64, 32), act,
+        nn.Linear(32, 2),
+    )
+
+
+def accuracy(model, x, y):
+    with torch.no_grad():
+        return (model(x).argmax(dim=1) == y).float().mean().item()
+
+
+def train_and_evaluate(activation, seed):
+    """초기화와 미니배치 순서를 seed로 정하고, 에폭마다 held-out 정확도를 기록합니다."""
+    torch.manual_seed(seed)
+    model = create_model(activation)
+    optimizer = torch.optim.Adam(model.parameters(), lr=LR)
+    test_curve = []
+    for epoch in range(EPOCHS):
+        order = torch.randperm(len(X))                 # DataLoader(shuffle=True)와 같은 역할
+        for i in range(0, len(X), BATCH):
+            idx = order[i:i + BATCH]
+            optimizer.zero_grad()
+            nn.functional.cross_entropy(model(X[idx]), Y[idx]).backward()
+            optimizer.step()
+        test_curve.append(accuracy(model, X_test, Y_test))
+    return accuracy(model, X, Y), test_curve[-1], test_curve
+# --8<-- [end:setup]
+
+# --8<-- [start:compare]
+def mean_std(values):
+    m = sum(values) / len(values)
+    return m, (sum((v - m) ** 2 for v in values) / (len(values) - 1)) ** 0.5
+
+
+runs = {}
+for name in ACTIVATIONS:
+    runs[name] = [train_and_evaluate(name, seed) for seed in SEEDS]
+
+stats = {}
+print("활성화 함수  | 학습 정확도       | held-out 정확도   | 시드별 held-out")
+for name, rows in runs.items():
+    train_m, train_s = mean_std([r[0] for r in rows])
+    test_m, test_s = mean_std([r[1] for r in rows])
+    stats[name] = (train_m, train_s, test_m, test_s)
+    per_seed = " ".join(f"{r[1]:.4f}" for r in rows)
+    print(f"{name:12s} | {train_m:.4f} ± {train_s:.4f} | {test_m:.4f} ± {test_s:.4f} | {per_seed}")
+# --8<-- [end:compare]
+
+# --8<-- [start:ranking]
+by_train = sorted(stats, key=lambda n: -stats[n][0])
+by_test = sorted(stats, key=lambda n: -stats[n][2])
+print("학습 정확도 순위:   " + " > ".join(by_train))
+print("held-out 정확도 순위: " + " > ".join(by_test))
+# 이웃한 두 순위의 차이가 두 표준편차의 합보다 작으면 시드 3개로는 가를 수 없다고 봅니다.
+for a, b in zip(by_test, by_test[1:]):
+    gap = stats[a][2] - stats[b][2]
+    noise = stats[a][3] + stats[b][3]
+    verdict = "구분됨" if gap > noise else "잡음 범위 안"
+    print(f"  {a} − {b}: 차이 {gap:.4f}, 표준편차 합 {noise:.4f} → {verdict}")
+# --8<-- [end:ranking]
+
+# --8<-- [start:figure]
+labels = {"relu": "ReLU", "leaky_relu": "Leaky ReLU", "elu": "ELU", "tanh": "Tanh", "sigmoid": "Sigmoid"}
+names = list(runs)
+fig, (ax_bar, ax_curve) = plt.subplots(1, 2, figsize=(11, 4))
+pos = range(len(names))
+ax_bar.errorbar([p - 0.12 for p in pos], [stats[n][0] for n in names], yerr=[stats[n][1] for n in names],
+                fmt="s", color="tab:gray", capsize=4, markersize=6, label="학습")
+ax_bar.errorbar([p + 0.12 for p in pos], [stats[n][2] for n in names], yerr=[stats[n][3] for n in names],
+                fmt="o", color="tab:blue", capsize=4, markersize=6, label="held-out")
+ax_bar.set_xticks(list(pos), [labels[n] for n in names])
+ax_bar.set_xlim(-0.5, len(names) - 0.5)
+ax_bar.set_ylim(0.965, 1.003)
+ax_bar.set_ylabel("정확도")
+ax_bar.set_title(f"{EPOCHS} 에폭 뒤 정확도 (시드 {len(SEEDS)}개 평균 ± 표준편차)")
+ax_bar.legend(loc="lower right")
+ax_bar.grid(axis="y", alpha=0.3)
+for n in names:
+    curves = [r[2] for r in runs[n]]
+    mean_curve = [sum(c[e] for c in curves) / len(curves) for e in range(EPOCHS)]
+    ax_curve.plot(range(1, EPOCHS + 1), mean_curve, linewidth=1.8, label=labels[n])
+ax_curve.set_xlabel("에폭")
+ax_curve.set_ylabel("held-out 정확도 (시드 평균)")
+ax_curve.set_title("에폭별 held-out 정확도")
+ax_curve.set_ylim(0.95, 1.0)
+ax_curve.set_xticks([1, 5, 10, 15, 20])
+ax_curve.grid(alpha=0.3)
+ax_curve.legend(fontsize=9)
+fig.tight_layout()
+# --8<-- [end:figure]
+
+# 본문에서 인용하는 값: <이름>_train / <이름>_test (평균), <이름>_test_std
+for n, (tr_m, tr_s, te_m, te_s) in stats.items():
+    globals()[f"{n}_train"], globals()[f"{n}_train_std"] = tr_m, tr_s
+    globals()[f"{n}_test"], globals()[f"{n}_test_std"] = te_m, te_s
+sigmoid_test_epoch1 = sum(r[2][0] for r in runs["sigmoid"]) / len(SEEDS)
+relu_test_epoch1 = sum(r[2][0] for r in runs["relu"]) / len(SEEDS)
+best_train_name = by_train[0]
+best_test_name = by_test[0]
+worst_test_name = by_test[-1]
+sigmoid_test_minus_relu = stats["sigmoid"][2] - stats["relu"][2]
