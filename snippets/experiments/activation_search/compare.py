@@ -124,6 +124,7 @@ fig.tight_layout()
 for n, (tr_m, tr_s, te_m, te_s) in stats.items():
     globals()[f"{n}_train"], globals()[f"{n}_train_std"] = tr_m, tr_s
     globals()[f"{n}_test"], globals()[f"{n}_test_std"] = te_m, te_s
+n_params = sum(p.numel() for p in create_model("relu").parameters())
 sigmoid_test_epoch1 = sum(r[2][0] for r in runs["sigmoid"]) / len(SEEDS)
 relu_test_epoch1 = sum(r[2][0] for r in runs["relu"]) / len(SEEDS)
 best_train_name = by_train[0]

@@ -159,6 +159,7 @@ sigmoid_step1_50 = runs["Sigmoid"]["step1"][49]
 relu_step1_50 = runs["ReLU"]["step1"][49]
 sigmoid_grad1_peak = max(runs["Sigmoid"]["grad1"])
 sigmoid_grad1_peak_epoch = runs["Sigmoid"]["grad1"].index(sigmoid_grad1_peak) + 1
+sigmoid_grad1_growth = sigmoid_grad1_peak / sigmoid_grad1_init
 print(f"처음 기울기 크기 비율 ReLU / Sigmoid = {grad1_ratio:.0f}")
 print(f"Sigmoid 첫 층 기울기의 최댓값 {sigmoid_grad1_peak:.2e} (에폭 {sigmoid_grad1_peak_epoch})")
 # --8<-- [end:gradient]
