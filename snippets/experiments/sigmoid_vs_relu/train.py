@@ -144,6 +144,7 @@ sigmoid_final_test_acc = runs["Sigmoid"]["test_acc"][-1]
 relu_final_acc = runs["ReLU"]["acc"][-1]
 relu_final_test_acc = runs["ReLU"]["test_acc"][-1]
 relu_test_acc_100 = runs["ReLU"]["test_acc"][99]
+relu_acc_100 = runs["ReLU"]["acc"][99]
 # --8<-- [end:escape]
 
 # --8<-- [start:gradient]
