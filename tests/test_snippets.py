@@ -58,3 +58,18 @@ def test_snippet_matches_frozen_output(snippet: Snippet, fresh: tuple[Project, R
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=[s.test_id for s in SNIPPETS])
 def test_snippet_is_used_by_a_page(snippet: Snippet, project: Project) -> None:
     assert pages_using(project).get(snippet.id), f"{snippet.id} is not shown or quoted on any page"
+
+
+CPU_BUDGET_SECONDS = 300.0
+"""All snippets together, on the project's 2-core reference machine (one thread per run)."""
+
+
+def test_snippets_fit_the_time_budget(fresh: tuple[Project, Report], project: Project) -> None:
+    target, report = fresh
+    if len(report.ran) != len(SNIPPETS):
+        pytest.skip("only a selection of snippets was re-run")
+    seconds = {snippet_id: entry.run_seconds for snippet_id, entry in store.load_manifest(target).items()}
+    total = sum(seconds.values())
+    slowest = sorted(seconds.items(), key=lambda item: -item[1])[:5]
+    listing = ", ".join(f"{name} {value:.1f} s" for name, value in slowest)
+    assert total <= CPU_BUDGET_SECONDS, f"snippets took {total:.0f} s in all (budget {CPU_BUDGET_SECONDS:.0f} s); slowest: {listing}"
