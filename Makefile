@@ -1,5 +1,5 @@
 # Two commands do all of the setup on a fresh Debian/Ubuntu machine:
-#   make serve   - preview the site at http://127.0.0.1:8000
+#   make serve   - preview the site at http://127.0.0.1:8000/relu-docs/
 #   make test    - run every snippet, compare with the frozen outputs, build, browser tests
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -45,7 +45,7 @@ notebooks: setup  ## regenerate docs/notebooks/ from the pages (only files that 
 build: setup notebooks  ## build site/ (runs stale snippets first)
 	$(BIN)/mkdocs build --strict
 
-serve: setup notebooks  ## http://127.0.0.1:8000, re-running edited snippets
+serve: setup notebooks  ## http://127.0.0.1:8000/relu-docs/, re-running edited snippets
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 test: setup system-browser notebooks  ## everything CI runs
