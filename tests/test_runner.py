@@ -167,6 +167,23 @@ def test_a_missing_glyph_is_an_error(tiny: Project) -> None:
     assert "missing from" in report.failures["demo/glyph.py"]
 
 
+def test_log_axes_have_their_minus_sign(tiny: Project) -> None:
+    """Log-axis tick labels are mathtext ($10^{-4}$); a missing minus there is an error too, and the style avoids it."""
+    write(
+        tiny.snippets_dir / "demo" / "logaxis.py",
+        "import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nax.semilogy([1, 2], [1e-4, 1])\nax.set_title('기울기 노름')\n",
+    )
+    report, _ = run(tiny)
+    assert report.ok, report.failures
+    write(
+        tiny.snippets_dir / "demo" / "logaxis.py",
+        "import matplotlib.pyplot as plt\nplt.rcParams['font.family'] = ['NanumGothic']\n"
+        "fig, ax = plt.subplots()\nax.semilogy([1, 2], [1e-4, 1])\n",
+    )
+    report, _ = run(tiny)
+    assert "does not have a glyph" in report.failures["demo/logaxis.py"]
+
+
 def test_writes_into_the_repository_are_refused(tiny: Project) -> None:
     target = tiny.root / "docs" / "written.md"
     write(tiny.snippets_dir / "demo" / "writer.py", f"open({str(target)!r}, 'w').write('x')\n")

@@ -44,7 +44,7 @@ class GlyphMissing(Exception):
 class _GlyphWatcher(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage()
-        if "missing from" in message and "font" in message:
+        if ("missing from" in message and "font" in message) or "does not have a glyph" in message:
             raise GlyphMissing(message)
 
 
