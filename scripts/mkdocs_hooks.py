@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 from snippet_runner import store
 from snippet_runner.build import build
 from snippet_runner.directives import DirectiveError, PageContext, expand, figure_uri
-from snippet_runner.project import Project
+from snippet_runner.project import ConfigError, Project
 from snippet_runner.provenance import describe
 
 
@@ -44,19 +44,25 @@ def _last_commit_time(root: Path) -> str | None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     project = _project(config)
-    config.watch.append(str(project.snippets_dir))
+    if str(project.snippets_dir) not in map(str, config.watch):
+        config.watch.append(str(project.snippets_dir))
     if "SOURCE_DATE_EPOCH" not in os.environ and (stamp := _last_commit_time(project.root)):
         os.environ["SOURCE_DATE_EPOCH"] = stamp  # read by MkDocs for every date it writes
     return config
 
 
+MODES = ("run", "check", "off")
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     mode = os.environ.get("SNIPPET_RUNNER", "run")
+    if mode not in MODES:
+        raise PluginError(f"SNIPPET_RUNNER={mode!r}: expected one of {', '.join(MODES)}")
     if mode == "off":
         return
     try:
         report = build(_project(config), check=mode == "check")
-    except store.ManifestError as exc:
+    except (store.ManifestError, ConfigError) as exc:
         raise PluginError(str(exc)) from exc
     if not report.ok:
         raise PluginError(f"{len(report.failures)} snippet(s) failed: {', '.join(report.failures)}")

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from snippet_runner import store
+from snippet_runner import cachekey, store
 from snippet_runner.build import Report, build
 from snippet_runner.cachekey import Versions, compute
+from snippet_runner.compare import compare_outputs, drift_report
 from snippet_runner.discovery import find_snippets
 from snippet_runner.project import Options, Project
 
@@ -97,10 +98,32 @@ def test_library_versions_and_options_are_part_of_the_key(tiny: Project) -> None
         def of(self, dist: str) -> str:
             return "99.0" if dist == "numpy" else super().of(dist)
 
+    class OtherFont(Versions):
+        def font(self) -> str:
+            return "another font file"
+
     base = compute(tiny, snippet, Options(), Versions())
     assert compute(tiny, snippet, Options(), Upgraded()).key != base.key
-    assert compute(tiny, snippet, Options(rel_tol=0.1), Versions()).key != base.key
+    assert compute(tiny, snippet, Options(), OtherFont()).key != base.key
+    assert compute(tiny, snippet, Options(threads=2), Versions()).key != base.key
+    # Tolerances and limits judge a run; they cannot change what it prints, so they re-run nothing.
+    assert compute(tiny, snippet, Options(rel_tol=0.1, timeout=5, memory_mb=100), Versions()).key == base.key
     assert compute(tiny, snippet, Options(), Versions()).key == base.key
+
+
+def test_numpy_and_the_run_environment_are_in_every_key(tiny: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    """matplotlib draws every figure with numpy, so a numpy upgrade re-runs even a snippet that never imports it."""
+    snippet = find_snippets(tiny)[0]
+
+    class Upgraded(Versions):
+        def of(self, dist: str) -> str:
+            return "99.0" if dist == "numpy" else super().of(dist)
+
+    base = compute(tiny, snippet, Options(), Versions())
+    assert "import numpy" not in snippet.path.read_text(encoding="utf-8")
+    assert compute(tiny, snippet, Options(), Upgraded()).key != base.key
+    monkeypatch.setitem(cachekey.RUN_ENVIRONMENT, "MKL_CBWR", "AUTO")
+    assert compute(tiny, snippet, Options(), Versions()).key != base.key
 
 
 def test_a_failing_snippet_names_file_line_and_page_and_keeps_old_outputs(tiny: Project) -> None:
@@ -213,3 +236,81 @@ def test_a_corrupted_manifest_is_named_and_rebuilt(tiny: Project) -> None:
     report, log = run(tiny)
     assert report.ran == ["demo/hello.py"] and "every snippet will be re-run" in log
     assert json.loads(tiny.manifest_file.read_text(encoding="utf-8"))["snippets"]
+
+
+def test_a_hand_edited_number_gives_a_drift_report_naming_snippet_page_and_command(tiny: Project, tmp_path: Path) -> None:
+    """What tests/test_snippets.py does for every snippet, on a frozen output edited by hand."""
+    run(tiny)
+    path = store.outputs_file(tiny, "demo/hello.py")
+    path.write_text(path.read_text(encoding="utf-8").replace("total 10", "total 11"), encoding="utf-8")
+    fresh = Project.at(tiny.root, outputs_dir=tmp_path / "fresh")
+    assert run(fresh, force=True)[0].ok
+    drifts = compare_outputs(
+        store.load_outputs(tiny, "demo/hello.py"),
+        store.load_outputs(fresh, "demo/hello.py"),
+        store.figures_dir(tiny, "demo/hello.py"),
+        store.figures_dir(fresh, "demo/hello.py"),
+        Options(),
+    )
+    report = drift_report("demo/hello.py", drifts, ["docs/demo.md"])
+    assert "demo/hello.py no longer matches its frozen output (used by docs/demo.md)" in report
+    assert "line 2: 11 → 10" in report
+    assert "make accept SNIPPET=demo/hello.py" in report
+    write(tiny.docs_dir / "demo.md", "# 데모\n")  # numbers within the tolerance are no drift
+    path.write_text(path.read_text(encoding="utf-8").replace("total 11", "total 10.000000001"), encoding="utf-8")
+    assert not compare_outputs(
+        store.load_outputs(tiny, "demo/hello.py"), store.load_outputs(fresh, "demo/hello.py"), tmp_path, tmp_path, Options()
+    )
+
+
+def test_a_figure_closed_in_a_later_section_is_saved_as_drawn(tiny: Project) -> None:
+    write(
+        tiny.snippets_dir / "demo" / "closing.py",
+        "import matplotlib.pyplot as plt\n# --8<-- [start:first]\nfig, ax = plt.subplots(figsize=(2, 2))\n"
+        "ax.plot([0, 1], [0, 1], linewidth=8)\n# --8<-- [end:first]\n"
+        "# --8<-- [start:second]\nplt.close(fig)\nfig2, ax2 = plt.subplots(figsize=(2, 2))\n"
+        "ax2.bar([0], [1])\n# --8<-- [end:second]\n",
+    )
+    report, _ = run(tiny)
+    assert report.ok, report.failures
+    figures = store.load_outputs(tiny, "demo/closing.py")["figures"]
+    assert [f["section"] for f in figures] == ["first", "second"]
+    from matplotlib import image
+
+    pixels = image.imread(store.figures_dir(tiny, "demo/closing.py") / figures[0]["file"])
+    assert pixels[..., :3].min() < 0.5, "the first figure was saved blank"
+    assert figures[0]["file"] != figures[1]["file"]
+
+
+def test_exit_calls_end_a_snippet_as_python_would(tiny: Project) -> None:
+    write(tiny.snippets_dir / "demo" / "done.py", "import sys\nprint('before')\nsys.exit(0)\nprint('after')\n")
+    write(tiny.snippets_dir / "demo" / "bad_exit.py", "import sys\nsys.exit(3)\n")
+    write(tiny.snippets_dir / "demo" / "hard_exit.py", "import os\nprint('gone')\nos._exit(0)\n")
+    report, log = run(tiny)
+    assert "demo/done.py" in report.ran
+    assert store.load_outputs(tiny, "demo/done.py")["sections"][""] == "before\n"
+    assert "SystemExit" in report.failures["demo/bad_exit.py"]
+    assert "no result" in report.failures["demo/hard_exit.py"]
+    assert store.load_outputs(tiny, "demo/hard_exit.py") is None
+    assert log.strip().splitlines()[-1].startswith("snippets: 2 ran, 0 cached, 2 failed in ")
+
+
+def test_the_summary_line_ends_a_pass_that_stops_early(tiny: Project) -> None:
+    log = io.StringIO()
+    with pytest.raises(SystemExit, match="no such snippet"):
+        build(tiny, only=["demo/missing.py"], stream=log)
+    assert log.getvalue().strip().splitlines()[-1].startswith("snippets: 0 ran, 0 cached, 0 failed in ")
+
+
+def test_cpu_time_is_recorded_for_the_budget(tiny: Project) -> None:
+    write(tiny.snippets_dir / "demo" / "busy.py", "import time\nend = time.process_time() + 0.3\nwhile time.process_time() < end:\n    pass\n")
+    run(tiny)
+    entry = store.load_manifest(tiny)["demo/busy.py"]
+    assert 0.3 <= entry.cpu_seconds <= entry.run_seconds + 0.05
+
+
+def test_leftovers_of_an_interrupted_write_are_swept(tiny: Project) -> None:
+    run(tiny)
+    leftover = write(tiny.outputs_dir / "demo" / ".hello.json.abc123.tmp", "half")
+    run(tiny)
+    assert not leftover.exists()

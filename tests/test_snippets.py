@@ -61,18 +61,22 @@ def test_snippet_is_used_by_a_page(snippet: Snippet, project: Project) -> None:
 
 
 CPU_BUDGET_SECONDS = 300.0
-"""All snippets together, on the project's 2-core reference machine (one thread per run)."""
+"""All snippets together: CPU seconds (user + system) of every run, on the project's 2-core reference machine."""
 SNIPPET_BUDGET_SECONDS = 60.0
-"""Any one snippet."""
+"""Any one snippet, wall clock."""
 
 
 def test_snippets_fit_the_time_budget(fresh: tuple[Project, Report], project: Project) -> None:
     target, report = fresh
     if len(report.ran) != len(SNIPPETS):
         pytest.skip("only a selection of snippets was re-run")
-    seconds = {snippet_id: entry.run_seconds for snippet_id, entry in store.load_manifest(target).items()}
-    total = sum(seconds.values())
-    slowest = sorted(seconds.items(), key=lambda item: -item[1])[:5]
+    manifest = store.load_manifest(target)
+    cpu = {snippet_id: entry.cpu_seconds for snippet_id, entry in manifest.items()}
+    wall = {snippet_id: entry.run_seconds for snippet_id, entry in manifest.items()}
+    assert all(seconds > 0 for seconds in cpu.values()), "a run recorded no CPU time"
+    total = sum(cpu.values())
+    slowest = sorted(cpu.items(), key=lambda item: -item[1])[:5]
     listing = ", ".join(f"{name} {value:.1f} s" for name, value in slowest)
-    assert total <= CPU_BUDGET_SECONDS, f"snippets took {total:.0f} s in all (budget {CPU_BUDGET_SECONDS:.0f} s); slowest: {listing}"
-    assert slowest[0][1] <= SNIPPET_BUDGET_SECONDS, f"a snippet took more than {SNIPPET_BUDGET_SECONDS:.0f} s: {listing}"
+    assert total <= CPU_BUDGET_SECONDS, f"snippets took {total:.0f} CPU s in all (budget {CPU_BUDGET_SECONDS:.0f} s); slowest: {listing}"
+    longest = max(wall.items(), key=lambda item: item[1])
+    assert longest[1] <= SNIPPET_BUDGET_SECONDS, f"{longest[0]} took {longest[1]:.1f} s (budget {SNIPPET_BUDGET_SECONDS:.0f} s)"

@@ -61,9 +61,27 @@ def build(
     jobs: int | None = None,
     stream: TextIO = sys.stderr,
 ) -> Report:
-    """Bring the frozen outputs up to date (or, with ``check``, only verify that they are)."""
+    """Bring the frozen outputs up to date (or, with ``check``, only verify that they are).
+
+    Every pass ends with the one summary line, also when it ends with an exception.
+    """
     started = time.monotonic()
     report = Report()
+    try:
+        _build(project, report, check=check, force=force, only=only, jobs=jobs, stream=stream)
+    finally:
+        report.ran.sort()
+        report.failures = dict(sorted(report.failures.items()))
+        for message in report.failures.values():
+            print(f"error: {message}", file=stream)
+        report.seconds = time.monotonic() - started
+        print(report.summary(), file=stream)
+    return report
+
+
+def _build(
+    project: Project, report: Report, *, check: bool, force: bool, only: list[str] | None, jobs: int | None, stream: TextIO
+) -> None:
     options_table = project.load_options()
     versions = Versions()
     sources = SourceIndex.load(project)
@@ -75,6 +93,8 @@ def build(
             raise
         print(f"warning: {exc}; every snippet will be re-run and the manifest rewritten", file=stream)
         manifest = {}
+    if not check:
+        store.sweep_temporary_files(project)
     usage = pages_using(project)
 
     keys: dict[str, CacheKey] = {}
@@ -84,17 +104,23 @@ def build(
             keys[snippet.id] = cachekey.compute(
                 project, snippet, project.options_for(snippet.id, options_table), versions, sources
             )
-        except SnippetSyntaxError as exc:
+        except (SnippetSyntaxError, UnicodeDecodeError, OSError) as exc:
             report.failures[snippet.id] = f"{exc} ({_where_used(snippet.id, usage)})"
             continue
         reason = "forced" if force else store.check_frozen(project, snippet, manifest.get(snippet.id), keys[snippet.id])
         if reason is None:
             report.cached.append(snippet.id)
         elif check:
-            report.failures[snippet.id] = f"{snippet.id}: frozen output is stale ({reason}); run `make snippets` and commit outputs/"
+            report.failures[snippet.id] = (
+                f"snippets/{snippet.id}: frozen output is stale ({reason}); {_where_used(snippet.id, usage)}; "
+                "run `make snippets` and commit outputs/"
+            )
         else:
+            if reason != "forced":
+                print(f"{snippet.id}: re-running, {reason}", file=stream)
             stale.append(snippet)
-    sources.save()
+    if not check:
+        sources.save()
 
     progress = Progress(stream=stream)
     work = [(s, project.options_for(s.id, options_table)) for s in stale]
@@ -120,11 +146,3 @@ def build(
             del manifest[snippet_id]
         if gone:
             store.save_manifest(project, manifest)
-
-    report.ran.sort()
-    report.failures = dict(sorted(report.failures.items()))
-    for message in report.failures.values():
-        print(f"error: {message}", file=stream)
-    report.seconds = time.monotonic() - started
-    print(report.summary(), file=stream)
-    return report

@@ -8,16 +8,20 @@ import importlib.metadata
 import json
 import os
 import sys
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import RUNNER_VERSION
 from .discovery import Snippet
 from .project import Options, Project
+from .scheduler import RUN_ENVIRONMENT
 from .sections import parse
+from .worker import FONT_FILE
 
-# Always part of the key: the runner draws figures with matplotlib.
-ALWAYS = ("matplotlib",)
+# Always part of the key: the runner draws figures with matplotlib, which computes with numpy.
+ALWAYS = ("matplotlib", "numpy")
+# The options that can change what a snippet prints; tolerances and limits only judge a run.
+OUTPUT_OPTIONS = ("threads",)
 REPORTED = ("torch", "numpy", "matplotlib")
 NOT_INSTALLED = "not installed"
 SOURCE_INDEX = ".cache/snippet-runner/sources.json"
@@ -34,6 +38,13 @@ class Versions:
 
     _modules: dict[str, list[str]] = field(default_factory=dict)
     _versions: dict[str, str] = field(default_factory=dict)
+    _font: str = ""
+
+    def font(self) -> str:
+        """The hash of the Korean font the figures are drawn with, read once per run."""
+        if not self._font:
+            self._font = sha256(FONT_FILE.read_bytes()) if FONT_FILE.is_file() else "missing"
+        return self._font
 
     def for_module(self, top_level: str) -> dict[str, str]:
         """The distributions that provide a top-level module, with their versions."""
@@ -148,8 +159,10 @@ def compute(
     inputs: dict[str, str] = {
         "runner": RUNNER_VERSION,
         "python": ".".join(map(str, sys.version_info[:2])),
-        "options": json.dumps(asdict(options), sort_keys=True),
+        "options": json.dumps({name: getattr(options, name) for name in OUTPUT_OPTIONS}, sort_keys=True),
+        "environment": json.dumps(RUN_ENVIRONMENT, sort_keys=True),
         "style": sha256(project.style_file.read_bytes()),
+        "font": versions.font(),
     }
     for dist in ALWAYS:
         inputs[f"package:{dist}"] = versions.of(dist)

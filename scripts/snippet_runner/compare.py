@@ -7,6 +7,9 @@ import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
+
+from .project import Options
 
 NUMBER = re.compile(r"(?<![\w.])[-+−]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?")
 
@@ -59,7 +62,7 @@ def compare_values(old: dict, new: dict, rel_tol: float, abs_tol: float) -> list
     return drifts
 
 
-def image_rms(old: Path, new: Path) -> float | None:
+def image_rms(old: Path | BinaryIO, new: Path | BinaryIO) -> float | None:
     """Root-mean-square pixel difference on a 0-255 scale, or None when the sizes differ."""
     import numpy as np
     from matplotlib import image
@@ -78,7 +81,9 @@ def drift_report(snippet_id: str, drifts: list[Drift], pages: list[str]) -> str:
     return "\n".join(lines)
 
 
-def compare_outputs(frozen: dict, fresh: dict, frozen_figures: Path, fresh_figures: Path, options) -> list[Drift]:
+def compare_outputs(
+    frozen: dict, fresh: dict, frozen_figures: Path, fresh_figures: Path, options: Options
+) -> list[Drift]:
     """Every difference between two outputs files that the snippet's tolerances do not allow."""
     drifts: list[Drift] = []
     for name in sorted(set(frozen["sections"]) | set(fresh["sections"])):

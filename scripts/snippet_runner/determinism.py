@@ -1,4 +1,5 @@
-"""Run each snippet twice and compare what the pages would show: the two runs must match exactly.
+"""Run each snippet twice and compare what the pages would show: the two runs must agree within the
+snippet's tolerances (exactly, for the default ones), as a re-run in the tests must.
 
 A snippet that draws random numbers without a seed, prints the time or depends on dictionary order
 of objects would otherwise freeze one arbitrary run, and every re-run would report drift.
@@ -7,13 +8,15 @@ of objects would otherwise freeze one arbitrary run, and every re-run would repo
 from __future__ import annotations
 
 import difflib
+import io
 import sys
 from dataclasses import dataclass, field
 from typing import TextIO
 
 from . import store
 from .build import default_jobs, select_snippets
-from .project import Project
+from .compare import compare_text, compare_values, image_rms
+from .project import Options, Project
 from .scheduler import Progress, RunResult, discard, run_many
 
 
@@ -40,9 +43,27 @@ def _text_diff(first: str, second: str) -> str:
     return "\n".join(f"      {line}" for line in lines)
 
 
-def differences(first: RunResult, second: RunResult) -> list[str]:
-    """What a page would show differently after the second run: sections, values, figures."""
-    (a, _), (b, _) = store.snippet_outputs(first), store.snippet_outputs(second)
+def _agree(a: dict, b: dict, figures: tuple[dict[str, bytes], dict[str, bytes]], options: Options) -> bool:
+    """Whether the tests would accept the second run in place of the first."""
+    if compare_text(a["sections"][""], b["sections"][""], options.rel_tol, options.abs_tol):
+        return False
+    if compare_values(a["values"], b["values"], options.rel_tol, options.abs_tol):
+        return False
+    if [f["section"] for f in a["figures"]] != [f["section"] for f in b["figures"]]:
+        return False
+    for old, new in zip(a["figures"], b["figures"]):
+        if old["file"] != new["file"]:
+            rms = image_rms(io.BytesIO(figures[0][old["file"]]), io.BytesIO(figures[1][new["file"]]))
+            if rms is None or rms > options.image_tol:
+                return False
+    return True
+
+
+def differences(first: RunResult, second: RunResult, options: Options) -> list[str]:
+    """What a page would show differently after the second run, beyond the snippet's tolerances."""
+    (a, a_files), (b, b_files) = store.snippet_outputs(first), store.snippet_outputs(second)
+    if _agree(a, b, (a_files, b_files), options):
+        return []
     found: list[str] = []
     if a["sections"][""] != b["sections"][""]:  # every section is a slice of the whole output
         found.append(f"the output differs:\n{_text_diff(a['sections'][''], b['sections'][''])}")
@@ -76,7 +97,7 @@ def check(
             failed = first.failure or second.failure
             if failed:
                 report.failures[snippet.id] = failed.rstrip()
-            elif found := differences(first, second):
+            elif found := differences(first, second, project.options_for(snippet.id, options_table)):
                 report.differences[snippet.id] = found
         finally:
             discard(first)

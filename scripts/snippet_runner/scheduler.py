@@ -6,6 +6,7 @@ import json
 import multiprocessing
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -22,7 +23,14 @@ from .worker import Job, execute
 POLL_SECONDS = 0.05
 HEARTBEAT_SECONDS = 10.0
 # Set for the fork server, so every run starts alike; they apply before torch or numpy start threads.
+# The three CPU settings make float results the same on every x86-64 machine with AVX2. Without them
+# torch picks AVX-512 kernels where the CPU has them, and MKL picks its matrix product by CPU model,
+# so a convolution, a GELU or a long training run rounds differently (an accuracy moves in the third
+# decimal). MKL honours only its COMPATIBLE mode on AMD processors. Part of every cache key.
 RUN_ENVIRONMENT = {
+    "ATEN_CPU_CAPABILITY": "avx2",
+    "ONEDNN_MAX_CPU_ISA": "AVX2",
+    "MKL_CBWR": "COMPATIBLE",
     "OMP_NUM_THREADS": "1",
     "MKL_NUM_THREADS": "1",
     "OPENBLAS_NUM_THREADS": "1",
@@ -50,8 +58,7 @@ class RunResult:
 
 
 def _context() -> multiprocessing.context.BaseContext:
-    for name, value in RUN_ENVIRONMENT.items():
-        os.environ.setdefault(name, value)
+    os.environ.update(RUN_ENVIRONMENT)  # not setdefault: a reader's OMP_NUM_THREADS must not change the numbers
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["snippet_runner.preload"])
     return context
@@ -69,7 +76,11 @@ def _resident_mb(pid: int) -> float:
 
 
 def run_one(
-    project: Project, snippet: Snippet, options: Options, context, started_at: dict[str, float] | None = None
+    project: Project,
+    snippet: Snippet,
+    options: Options,
+    context: multiprocessing.context.BaseContext,
+    started_at: dict[str, float] | None = None,
 ) -> RunResult:
     workdir = Path(tempfile.mkdtemp(prefix="snippet-"))
     job = Job(
@@ -95,19 +106,31 @@ def run_one(
         elif process.is_alive() and _resident_mb(process.pid) > options.memory_mb:
             failure = f"{snippet.id}: used more than {options.memory_mb} MB of memory and was stopped (`memory_mb` in snippets/snippets.toml)"
         if failure:
-            process.kill()
+            _kill_group(process.pid)
+            process.kill()  # the group may not exist yet: a run can be stopped before the worker made it
             process.join()
+    _kill_group(process.pid)  # whatever the snippet started in the background ends with it
     result = RunResult(snippet=snippet, seconds=time.monotonic() - started, workdir=workdir)
     result.outcome = _read_outcome(workdir)
     error = result.outcome.get("error")
     if failure is None and error:
         result.line = error.get("line")
-        where = f"{snippet.id}:{result.line}" if result.line else snippet.id
+        where = f"snippets/{snippet.id}:{result.line}" if result.line else f"snippets/{snippet.id}"
         failure = f"{where}: {error['type']}: {error['message']}\n{error['traceback']}"
-    elif failure is None and process.exitcode != 0:
+    elif failure is None and (process.exitcode != 0 or "sections" not in result.outcome):
         failure = f"{snippet.id}: the run ended with exit code {process.exitcode} and no result"
     result.failure = failure
     return result
+
+
+def _kill_group(pid: int | None) -> None:
+    """Kill the run's process group (the worker makes itself its leader), children included."""
+    if pid is None:
+        return
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
 
 
 def _read_outcome(workdir: Path) -> dict:

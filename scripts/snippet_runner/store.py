@@ -56,7 +56,10 @@ class Entry:
     versions: dict[str, str]
     seeds: list[int]
     run_seconds: float
+    """Wall-clock seconds of the run."""
     produced_at: str
+    cpu_seconds: float = 0.0
+    """CPU seconds the run used (user + system), the measure of the snippets' time budget."""
 
 
 def outputs_file(project: Project, snippet_id: str) -> Path:
@@ -162,7 +165,15 @@ def commit(project: Project, result: RunResult, key: CacheKey, versions: dict[st
         seeds=seeds,
         run_seconds=round(result.seconds, 2),
         produced_at=datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+        cpu_seconds=float(result.outcome.get("cpu_seconds", 0.0)),
     )
+
+
+def sweep_temporary_files(project: Project) -> None:
+    """Remove what an interrupted atomic write left behind (a build killed between write and rename)."""
+    if project.outputs_dir.exists():
+        for leftover in project.outputs_dir.rglob(".*.tmp"):
+            leftover.unlink(missing_ok=True)
 
 
 def remove(project: Project, snippet_id: str) -> None:

@@ -10,6 +10,7 @@ import builtins
 import json
 import logging
 import os
+import resource
 import select
 import sys
 import threading
@@ -17,8 +18,12 @@ import traceback
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .sections import find_sections, parse, split_segments
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 FONT_FILE = Path("/usr/share/fonts/truetype/nanum/NanumGothic.ttf")
 FONT_HINT = "the Korean font is missing: run `apt-get install -y fonts-nanum` (as root)"
@@ -177,6 +182,7 @@ def execute(job: Job) -> None:
     result: dict = {"sections": [], "figures": [], "values": {}, "error": None}
     code = 1
     try:
+        os.setpgid(0, 0)  # the runner kills this group on a timeout, so no child of the snippet outlives it
         _end_with_runner(job.runner_pid)
         os.chdir(workdir)
         _redirect_output(workdir)
@@ -190,6 +196,8 @@ def execute(job: Job) -> None:
         try:
             sys.stdout.flush()
             sys.stderr.flush()
+            usage = resource.getrusage(resource.RUSAGE_SELF)  # this process only: counters start at 0 after fork
+            result["cpu_seconds"] = round(usage.ru_utime + usage.ru_stime, 2)
             (workdir / "result.json").write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
         finally:
             os._exit(code)
@@ -197,6 +205,7 @@ def execute(job: Job) -> None:
 
 def _run(job: Job, workdir: Path, result: dict) -> int:
     import matplotlib.pyplot as plt
+    from matplotlib._pylab_helpers import Gcf
 
     path = Path(job.path)
     source = path.read_text(encoding="utf-8")
@@ -205,11 +214,18 @@ def _run(job: Job, workdir: Path, result: dict) -> int:
     sys.argv = [job.path]
     sys.dont_write_bytecode = True
     sys.path.insert(0, str(path.parent))
-    seen_figures: set[int] = set()
+    # The figures themselves, not their numbers: a figure closed in a later section is still saved
+    # as it was drawn, and a new figure that reuses a closed figure's number is a figure of its own.
+    figures: list[tuple[str, Figure]] = []
     offset = 0
     for segment in segments:
         try:
             exec(compile(ast.Module(segment.body, []), job.path, "exec"), namespace)
+        except SystemExit as exc:
+            if exc.code not in (0, None):
+                result["error"] = _error_record(exc, job.path)
+                return 1
+            break  # sys.exit() ends the snippet normally, as it does for `python snippet.py`
         except BaseException as exc:  # noqa: BLE001
             result["error"] = _error_record(exc, job.path)
             return 1
@@ -218,16 +234,17 @@ def _run(job: Job, workdir: Path, result: dict) -> int:
             end = os.lseek(1, 0, os.SEEK_CUR)
             result["sections"].append({"name": segment.section, "start": offset, "end": end})
             offset = end
-            for number in plt.get_fignums():
-                if number not in seen_figures:
-                    seen_figures.add(number)
-                    result["figures"].append({"section": segment.section, "number": number})
+            known = {id(figure) for _, figure in figures}
+            for manager in sorted(Gcf.get_all_fig_managers(), key=lambda m: m.num):
+                if id(manager.canvas.figure) not in known:
+                    figures.append((segment.section, manager.canvas.figure))
     figures_dir = workdir / "figures"
     figures_dir.mkdir()
-    for index, figure in enumerate(result["figures"], start=1):
+    for index, (section, figure) in enumerate(figures, start=1):
         name = f"figure-{index}.png"
-        plt.figure(figure["number"]).savefig(figures_dir / name, metadata={"Software": None})
-        figure["file"] = name
+        figure.savefig(figures_dir / name, metadata={"Software": None})
+        result["figures"].append({"section": section, "file": name})
+    plt.close("all")
     result["values"] = {
         name: value
         for name, raw in namespace.items()
