@@ -51,7 +51,7 @@ serve: setup notebooks  ## http://127.0.0.1:8000/relu-docs/, re-running edited s
 test: setup system-browser notebooks  ## everything CI runs
 	$(BIN)/pytest
 
-bench: setup  ## build benchmarks; writes docs/about/build_performance.md
+bench: setup  ## time the builds; rewrites snippets/about/build_performance/results.json and that page's outputs
 	$(BIN)/python -m benchmarks
 
 clean:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from snippet_runner.store import atomic_write_text
+
 from .scenarios import SCENARIOS, Measurements
 
 RESULTS_FILE = Path("snippets/about/build_performance/results.json")
@@ -91,7 +93,7 @@ def summarise(
 
 def write(results: dict, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(results, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    atomic_write_text(path, json.dumps(results, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
 
 
 def table(results: dict) -> str:

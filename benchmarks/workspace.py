@@ -42,8 +42,9 @@ class Workspace:
         return self.root.parent / f"site-{name}"
 
     def clear_outputs(self) -> None:
-        """Forget every frozen output, so the next build has to run every snippet."""
+        """Forget every frozen output and the runner's cache, so the next build starts from nothing."""
         shutil.rmtree(self.outputs_dir, ignore_errors=True)
+        shutil.rmtree(self.root / ".cache", ignore_errors=True)
 
     def edit_snippet(self, snippet_id: str, mark: str) -> None:
         """Change one snippet's text without changing what it prints: a trailing comment."""
