@@ -314,3 +314,20 @@ def test_leftovers_of_an_interrupted_write_are_swept(tiny: Project) -> None:
     leftover = write(tiny.outputs_dir / "demo" / ".hello.json.abc123.tmp", "half")
     run(tiny)
     assert not leftover.exists()
+
+
+def test_a_data_file_found_only_at_run_time_is_part_of_the_key(tiny: Project) -> None:
+    """No string in the source names the file, so only the record of what the run opened can catch it."""
+    write(tiny.snippets_dir / "demo" / "data" / "t.csv", "a\n1\n")
+    write(
+        tiny.snippets_dir / "demo" / "pieces.py",
+        "from pathlib import Path\nfolder = Path(__file__).parent / 'data'\n"
+        "rows = (folder / ('t' + '.csv')).read_text(encoding='utf-8').splitlines()\nprint(len(rows))\n",
+    )
+    run(tiny)
+    assert store.load_manifest(tiny)["demo/pieces.py"].reads == ["snippets/demo/data/t.csv", "snippets/demo/pieces.py"]
+    assert run(tiny)[0].ran == []
+    write(tiny.snippets_dir / "demo" / "data" / "t.csv", "a\n1\n2\n")
+    assert run(tiny)[0].ran == ["demo/pieces.py"]
+    assert store.load_outputs(tiny, "demo/pieces.py")["sections"][""] == "3\n"
+    assert run(tiny)[0].ran == []

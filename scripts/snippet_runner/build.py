@@ -99,15 +99,17 @@ def _build(
 
     keys: dict[str, CacheKey] = {}
     stale: list[Snippet] = []
+    def key_of(snippet: Snippet, reads: list[str]) -> CacheKey:
+        return cachekey.compute(project, snippet, project.options_for(snippet.id, options_table), versions, sources, reads)
+
     for snippet in snippets:
+        entry = manifest.get(snippet.id)
         try:
-            keys[snippet.id] = cachekey.compute(
-                project, snippet, project.options_for(snippet.id, options_table), versions, sources
-            )
+            keys[snippet.id] = key_of(snippet, entry.reads if entry else [])
         except (SnippetSyntaxError, UnicodeDecodeError, OSError) as exc:
             report.failures[snippet.id] = f"{exc} ({_where_used(snippet.id, usage)})"
             continue
-        reason = "forced" if force else store.check_frozen(project, snippet, manifest.get(snippet.id), keys[snippet.id])
+        reason = "forced" if force else store.check_frozen(project, snippet, entry, keys[snippet.id])
         if reason is None:
             report.cached.append(snippet.id)
         elif check:
@@ -128,9 +130,9 @@ def _build(
         snippet = result.snippet
         try:
             if result.ok:
-                manifest[snippet.id] = store.commit(
-                    project, result, keys[snippet.id], versions.reported(), cachekey.seeds(snippet)
-                )
+                # The key of what this run read, so that the next build finds it unchanged.
+                key = key_of(snippet, result.outcome.get("reads", []))
+                manifest[snippet.id] = store.commit(project, result, key, versions.reported(), cachekey.seeds(snippet))
                 store.save_manifest(project, manifest)
                 report.ran.append(snippet.id)
             else:

@@ -10,6 +10,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Sequence
 
 from . import RUNNER_VERSION
 from .discovery import Snippet
@@ -152,9 +153,18 @@ def _local_module(name: str, folder: Path, project: Project) -> Path | None:
 
 
 def compute(
-    project: Project, snippet: Snippet, options: Options, versions: Versions, index: SourceIndex | None = None
+    project: Project,
+    snippet: Snippet,
+    options: Options,
+    versions: Versions,
+    index: SourceIndex | None = None,
+    reads: Sequence[str] = (),
 ) -> CacheKey:
-    """Hash the snippet, the local modules and data files it uses, and the versions of what it imports."""
+    """Hash the snippet, the local modules and data files it uses, and the versions of what it imports.
+
+    ``reads`` are the checkout's files the snippet opened when it last ran (recorded by the worker),
+    for the data files that no string in its source names.
+    """
     index = index if index is not None else SourceIndex()
     inputs: dict[str, str] = {
         "runner": RUNNER_VERSION,
@@ -190,6 +200,11 @@ def compute(
                 data = (path.parent / text).resolve()
                 if data.is_relative_to(project.root) and data.suffix != ".py":
                     inputs[f"file:{data.relative_to(project.root).as_posix()}"] = sha256(data.read_bytes())
+    for relative in reads:
+        name = f"file:{relative}"
+        if name not in inputs:
+            data = project.root / relative
+            inputs[name] = sha256(data.read_bytes()) if data.is_file() else "missing"
     key = sha256(json.dumps(inputs, sort_keys=True).encode("utf-8"))
     return CacheKey(key=key, source_sha256=sha256(snippet.path.read_bytes()), inputs=inputs)
 

@@ -11,7 +11,8 @@ from typing import BinaryIO
 
 from .project import Options
 
-NUMBER = re.compile(r"(?<![\w.])[-+−]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?")
+# A number is not part of an ASCII name (ReLU6, x1); after Hangul it is a number (기울기0.5).
+NUMBER = re.compile(r"(?<![A-Za-z0-9_.])[-+−]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?")
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -60,6 +60,8 @@ class Entry:
     produced_at: str
     cpu_seconds: float = 0.0
     """CPU seconds the run used (user + system), the measure of the snippets' time budget."""
+    reads: list[str] = field(default_factory=list)
+    """The checkout's files the run opened, relative to the checkout; part of the next cache key."""
 
 
 def outputs_file(project: Project, snippet_id: str) -> Path:
@@ -166,6 +168,7 @@ def commit(project: Project, result: RunResult, key: CacheKey, versions: dict[st
         run_seconds=round(result.seconds, 2),
         produced_at=datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
         cpu_seconds=float(result.outcome.get("cpu_seconds", 0.0)),
+        reads=list(result.outcome.get("reads", [])),
     )
 
 

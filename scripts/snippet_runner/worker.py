@@ -79,29 +79,47 @@ CHANGING_EVENTS = {
 }
 
 
-def _guard_repository(repo_root: str) -> None:
-    """Refuse writes into the checkout: a snippet may write only into its own working directory."""
+# Folders of the checkout whose files are not a snippet's inputs: tools, caches and the runner's own results.
+NOT_INPUTS = (".venv", ".git", ".cache", "outputs", "site", "node_modules")
+
+
+def _guard_repository(repo_root: str) -> set[str]:
+    """Refuse writes into the checkout: a snippet may write only into its own working directory.
+
+    Returns the set, filled while the snippet runs, of the checkout's files it reads (paths relative
+    to the checkout): the runner adds them to the cache key, so a data file found only at run time
+    (a path built from pieces) still re-runs the snippet when it changes.
+    """
     root = os.path.realpath(repo_root) + os.sep
+    reads: set[str] = set()
+
+    def resolved(path: object) -> str | None:
+        if isinstance(path, int) or path is None:
+            return None
+        return os.path.realpath(os.fsdecode(path))
 
     def inside(path: object) -> bool:
-        if isinstance(path, int) or path is None:
-            return False
-        return os.path.realpath(os.fsdecode(path)).startswith(root)
+        real = resolved(path)
+        return real is not None and real.startswith(root)
 
     def hook(event: str, args: tuple) -> None:
-        if event == "open" and inside(args[0]):
+        if event == "open" and (real := resolved(args[0])) is not None and real.startswith(root):
             mode, flags = args[1], args[2]
             writing = (isinstance(mode, str) and any(c in mode for c in "wax+")) or (
                 mode is None and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC)
             )
             if writing:
                 raise PermissionError(f"snippets may not write into the repository: {args[0]}")
+            relative = real[len(root):]
+            if relative.split(os.sep, 1)[0] not in NOT_INPUTS and "__pycache__" not in relative:
+                reads.add(relative.replace(os.sep, "/"))
         elif event in CHANGING_EVENTS:
             for index in CHANGING_EVENTS[event]:
                 if index < len(args) and inside(args[index]):
                     raise PermissionError(f"snippets may not change the repository: {args[index]}")
 
     sys.addaudithook(hook)
+    return reads
 
 
 def _end_with_runner(runner_pid: int) -> None:
@@ -179,7 +197,8 @@ def _error_record(exc: BaseException, path: str) -> dict:
 def execute(job: Job) -> None:
     """Entry point of the forked process. Always ends with ``os._exit``."""
     workdir = Path(job.workdir)
-    result: dict = {"sections": [], "figures": [], "values": {}, "error": None}
+    result: dict = {"sections": [], "figures": [], "values": {}, "error": None, "reads": []}
+    reads: set[str] = set()
     code = 1
     try:
         os.setpgid(0, 0)  # the runner kills this group on a timeout, so no child of the snippet outlives it
@@ -187,7 +206,7 @@ def execute(job: Job) -> None:
         os.chdir(workdir)
         _redirect_output(workdir)
         _configure_libraries(job)
-        _guard_repository(job.repo_root)
+        reads = _guard_repository(job.repo_root)
         _fresh_random_state()
         code = _run(job, workdir, result)
     except BaseException as exc:  # noqa: BLE001 - everything is reported to the parent
@@ -198,6 +217,7 @@ def execute(job: Job) -> None:
             sys.stderr.flush()
             usage = resource.getrusage(resource.RUSAGE_SELF)  # this process only: counters start at 0 after fork
             result["cpu_seconds"] = round(usage.ru_utime + usage.ru_stime, 2)
+            result["reads"] = sorted(reads)
             (workdir / "result.json").write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
         finally:
             os._exit(code)
