@@ -1,5 +1,7 @@
 """Sigmoid의 도함수 공식, tanh와의 관계, 포화 구간에서 autograd가 돌려주는 기울기를 확인합니다."""
 
+import math
+
 import torch
 
 # --8<-- [start:formula]
@@ -38,9 +40,29 @@ f32_zero_from = grid[grid.grad == 0][0].item()
 print(f"float32: x ≥ {f32_zero_from:.1f}이면 σ(x)가 1.0으로 반올림되어 σ′(x) = 0")
 # --8<-- [end:saturation]
 
+# --8<-- [start:negative]
+# 음수 쪽: σ(x) = 1 / (1 + e^(−x))를 계산하는 도중 e^(−x)가 float32 최댓값을 넘으면 무한대가 되고, 1 / ∞ = 0입니다.
+f32_max = torch.finfo(torch.float32).max
+exp_100 = torch.exp(torch.tensor(100.0)).item()
+print(f"float32 최댓값 {f32_max:.3e}, ln(최댓값) = {math.log(f32_max):.2f}")
+print(f"torch.exp(torch.tensor(100.)) = {exp_100}")
+
+# 결과 σ(−100) ≈ e^(−100) 자체는 float32로 나타낼 수 있습니다(정규화되지 않은 작은 수).
+sigma_m100_exact = 1 / (1 + math.exp(100))            # 파이썬 float(64비트)로 계산한 σ(−100)
+sigma_m100_stored = torch.tensor(sigma_m100_exact, dtype=torch.float32).item()
+print(f"σ(−100) = {sigma_m100_exact:.3e}, 이 값을 float32에 저장하면 {sigma_m100_stored:.3e}")
+print(f"torch.sigmoid(torch.tensor(−100.)) = {torch.sigmoid(torch.tensor(-100.0)).item()}")
+
+# float32에서 σ(x)가 정확히 0이 되는 가장 큰 x (0.1 간격으로 찾기)
+neg = -(torch.arange(0, 1200, dtype=torch.float32) / 10)    # 0, −0.1, …, −119.9
+f32_sigmoid_zero_at = neg[torch.sigmoid(neg) == 0][0].item()
+print(f"float32: x ≤ {f32_sigmoid_zero_at:.1f}이면 σ(x) = 0 (e^(−x)가 최댓값을 넘는 곳)")
+# --8<-- [end:negative]
+
 # 본문에서 인용하는 값
 sigmoid_grad_at_4 = rows[4.0][1]
 sigmoid_grad_at_10 = rows[10.0][1]
 sigmoid_grad_at_20_f32 = rows[20.0][1]
 sigmoid_grad_at_20_f64 = rows[20.0][2]
 sigmoid_grad_at_m20_f32 = rows[-20.0][1]
+f32_ln_max = math.log(f32_max)
