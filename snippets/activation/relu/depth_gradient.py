@@ -24,7 +24,7 @@ def make_mlp(depth, act, init):
 
 
 # --8<-- [start:sigma_prime]
-# 10층 Sigmoid MLP(PyTorch 기본 초기화)에서 층마다 σ'(z)의 평균을 잽니다.
+# 은닉층 10개짜리 Sigmoid MLP(PyTorch 기본 초기화)에서 은닉층마다 σ'(z)의 평균을 잽니다.
 torch.manual_seed(0)
 net = make_mlp(10, nn.Sigmoid, "default")
 h = torch.randn(BATCH, WIDTH)
@@ -47,7 +47,7 @@ sigma_prime_max_mean = max(sigma_prime_means)
 settings = [("Sigmoid", nn.Sigmoid, "default"), ("ReLU", nn.ReLU, "default"), ("ReLU", nn.ReLU, "he")]
 depths, seeds = (5, 10, 20), (0, 1, 2)
 ratios = {}
-print("층수 | 시드 0, 1, 2의 비율            | 기하평균 | 설정")
+print("은닉층 수 | 시드 0, 1, 2의 비율            | 기하평균 | 설정")
 for act_name, act, init in settings:
     for depth in depths:
         per_seed = []
@@ -61,7 +61,7 @@ for act_name, act, init in settings:
         geo_mean = math.exp(sum(math.log(r) for r in per_seed) / len(per_seed))
         ratios[(act_name, init, depth)] = geo_mean
         label = f"{act_name} ({'He' if init == 'he' else '기본'} 초기화)"
-        print(f"{depth:>4} | " + ", ".join(f"{r:.2e}" for r in per_seed) + f" | {geo_mean:.2e} | {label}")
+        print(f"{depth:>9} | " + ", ".join(f"{r:.2e}" for r in per_seed) + f" | {geo_mean:.2e} | {label}")
 # --8<-- [end:ratio]
 
 # 본문에서 인용하는 값

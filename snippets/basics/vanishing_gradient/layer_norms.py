@@ -45,31 +45,35 @@ SETTINGS = [("Sigmoid", "default"), ("Sigmoid", "xavier"),
             ("ReLU", "default"), ("ReLU", "he")]
 INIT_NAMES = {"default": "기본 초기화", "xavier": "Xavier", "he": "He"}
 COLORS = {"Sigmoid": "tab:blue", "Tanh": "tab:orange", "ReLU": "tab:green"}
+FIGURE_DEPTHS = (5, 10, 20)       # 패널마다 은닉층 수
 
-depth = 20
-fig, ax = plt.subplots(figsize=(9, 4.4))
-for act, init in SETTINGS:
-    torch.manual_seed(0)
-    norms = hidden_grad_norms(make_mlp(depth, act, init), depth)
-    ax.plot(range(1, depth + 1), norms, marker="o", markersize=3.5, linewidth=1.8,
-            color=COLORS[act], linestyle="-" if init == "default" else "--",
-            label=f"{act} ({INIT_NAMES[init]})")
-ax.set_yscale("log")
-ax.set_xlabel("은닉층 번호 (1 = 입력 쪽, 20 = 출력 쪽)")
-ax.set_ylabel("가중치 기울기 크기 (로그 눈금)")
-# 눈금을 1e-16처럼 표시합니다.
-ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"1e{math.log10(v):.0f}"))
-ax.set_title("20층 MLP의 층별 가중치 기울기 크기 (시드 0, 학습 전)")
-ax.set_xticks(range(1, depth + 1))
-ax.legend(fontsize=9, ncol=3, loc="lower right")
-fig.tight_layout()
+fig, axes = plt.subplots(1, len(FIGURE_DEPTHS), figsize=(14, 4.6))
+for ax, depth in zip(axes, FIGURE_DEPTHS):
+    for act, init in SETTINGS:
+        torch.manual_seed(0)
+        norms = hidden_grad_norms(make_mlp(depth, act, init), depth)
+        ax.plot(range(1, depth + 1), norms, marker="o", markersize=3.5, linewidth=1.8,
+                color=COLORS[act], linestyle="-" if init == "default" else "--",
+                label=f"{act} ({INIT_NAMES[init]})")
+    ax.set_yscale("log")
+    # 눈금을 1e-16처럼 표시합니다.
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"1e{math.log10(v):.0f}"))
+    ax.set_xlabel(f"은닉층 번호 (1 = 입력 쪽, {depth} = 출력 쪽)")
+    ax.set_xticks(range(1, depth + 1, 1 if depth <= 10 else 2))
+    ax.set_title(f"은닉층 {depth}개")
+    ax.grid(alpha=0.3)
+axes[0].set_ylabel("가중치 기울기 크기 (로그 눈금)")
+fig.suptitle("은닉층별 가중치 기울기 크기 (시드 0, 학습 전)")
+handles, labels = axes[0].get_legend_handles_labels()
+fig.legend(handles, labels, fontsize=9, ncol=len(SETTINGS), loc="lower center")
+fig.tight_layout(rect=(0, 0.08, 1, 1))
 # --8<-- [end:figure]
 
 # --8<-- [start:ratio]
 # 비율 = ‖∂L/∂W₁‖ / ‖∂L/∂W_L‖ (첫 은닉층 / 마지막 은닉층). 시드 0, 1, 2의 기하평균.
 DEPTHS, SEEDS = (5, 10, 20), (0, 1, 2)
 ratios = {}
-print(" | ".join(f"{d:>2}층 비율" for d in DEPTHS) + " | 설정")
+print(" | ".join(f"은닉층 {d:>2}개" for d in DEPTHS) + " | 설정")
 for act, init in SETTINGS:
     row = []
     for depth in DEPTHS:
