@@ -37,7 +37,7 @@ def run(act, seed, epochs=200):
                 test_acc[epoch] = ((model(X_test) > 0.5).float() == Y_test).float().mean().item()
     below = [i + 1 for i, a in enumerate(accs) if a <= threshold]
     escape = below[-1] + 1 if below else 1   # 이 에폭부터 끝까지 기준 위
-    return escape, test_acc[100], test_acc[epochs]
+    return escape, test_acc[100], test_acc[epochs], accs[-1]
 
 
 def mean_std(values):
@@ -47,19 +47,19 @@ def mean_std(values):
 
 SEEDS = (0, 1, 2)
 results = {}
-print("시드 | Sigmoid: 탈출 에폭  held-out@100  held-out@200 | ReLU: 탈출 에폭  held-out@100  held-out@200")
+print("시드 | Sigmoid: 탈출 에폭  held-out@100  held-out@200  학습@200 | ReLU: 탈출 에폭  held-out@100  held-out@200  학습@200")
 for seed in SEEDS:
     row = []
     for name, act in (("Sigmoid", nn.Sigmoid), ("ReLU", nn.ReLU)):
         results.setdefault(name, []).append(run(act, seed))
-        e, t100, t200 = results[name][-1]
-        row.append(f"{e:4d}  {t100:.4f}  {t200:.4f}")
+        e, t100, t200, a200 = results[name][-1]
+        row.append(f"{e:4d}  {t100:.4f}  {t200:.4f}  {a200:.4f}")
     print(f"{seed:4d} | {row[0]} | {row[1]}")
 
 summary = {name: [mean_std(col) for col in zip(*rows)] for name, rows in results.items()}
-for name, ((e_m, e_s), (a_m, a_s), (b_m, b_s)) in summary.items():
+for name, ((e_m, e_s), (a_m, a_s), (b_m, b_s), (c_m, c_s)) in summary.items():
     print(f"{name:7s} 평균 ± 표준편차: 탈출 에폭 {e_m:.0f} ± {e_s:.0f}, "
-          f"held-out@100 {a_m:.4f} ± {a_s:.4f}, held-out@200 {b_m:.4f} ± {b_s:.4f}")
+          f"held-out@100 {a_m:.4f} ± {a_s:.4f}, held-out@200 {b_m:.4f} ± {b_s:.4f}, 학습@200 {c_m:.4f} ± {c_s:.4f}")
 # --8<-- [end:seeds]
 
 sigmoid_escape_min = min(r[0] for r in results["Sigmoid"])
@@ -68,4 +68,7 @@ relu_escape_max = max(r[0] for r in results["ReLU"])
 sigmoid_test100_mean = summary["Sigmoid"][1][0]
 sigmoid_test200_mean, sigmoid_test200_std = summary["Sigmoid"][2]
 relu_test200_mean, relu_test200_std = summary["ReLU"][2]
+relu_test100_mean, relu_test100_std = summary["ReLU"][1]
+sigmoid_train200_mean = summary["Sigmoid"][3][0]
+relu_train200_mean = summary["ReLU"][3][0]
 sigmoid_beats_relu_all = all(s[2] > r[2] for s, r in zip(results["Sigmoid"], results["ReLU"]))

@@ -86,6 +86,8 @@ def train_model(model, epochs=EPOCHS):
         output = model(X)
         loss = criterion(output, Y)
         loss.backward()
+        if epoch == 0:
+            hist["grad1_first"] = first.weight.grad.detach().clone()   # 첫 갱신에 쓴 기울기(원소별)
         before = first.weight.detach().clone()
         optimizer.step()
         with torch.no_grad():
@@ -163,7 +165,28 @@ sigmoid_grad1_peak_epoch = runs["Sigmoid"]["grad1"].index(sigmoid_grad1_peak) + 
 sigmoid_grad1_growth = sigmoid_grad1_peak / sigmoid_grad1_init
 print(f"처음 기울기 크기 비율 ReLU / Sigmoid = {grad1_ratio:.0f}")
 print(f"Sigmoid 첫 층 기울기의 최댓값 {sigmoid_grad1_peak:.2e} (에폭 {sigmoid_grad1_peak_epoch})")
+
+# Adam의 첫 갱신은 원소마다 lr · g / (|g| + eps)입니다(편향 보정 뒤 m̂ = g, v̂ = g²).
+# |g|가 eps보다 훨씬 크면 원소마다 거의 lr만큼, 훨씬 작으면 lr · g / eps만큼만 움직입니다.
+ADAM_EPS = optim.Adam([torch.zeros(1)]).defaults["eps"]   # PyTorch 기본값
+lr = 0.001                                                 # train_model과 같은 학습률
+grad1_rms_init, step1_init = {}, {}
+for name in ("Sigmoid", "ReLU"):
+    g = runs[name]["grad1_first"]
+    grad1_rms_init[name] = g.pow(2).mean().sqrt().item()    # 원소당 기울기 크기(RMS)
+    predicted = (lr * g / (g.abs() + ADAM_EPS)).norm().item()
+    step1_init[name] = runs[name]["step1"][0]
+    print(f"{name:7s} 에폭 1: 원소당 기울기 RMS {grad1_rms_init[name]:.1e} (eps = {ADAM_EPS:g}) | "
+          f"식으로 계산한 이동 거리 {predicted:.2e}, 실제 {step1_init[name]:.2e}")
 # --8<-- [end:gradient]
+
+sigmoid_grad1_rms_init = grad1_rms_init["Sigmoid"]
+relu_grad1_rms_init = grad1_rms_init["ReLU"]
+sigmoid_step1_init = step1_init["Sigmoid"]
+relu_step1_init = step1_init["ReLU"]
+step1_ratio_init = relu_step1_init / sigmoid_step1_init
+sigmoid_grad1_50 = runs["Sigmoid"]["grad1"][49]
+del g, predicted
 
 # --8<-- [start:figure]
 epochs = range(1, EPOCHS + 1)
