@@ -86,7 +86,7 @@ for lr in LRS:
 # --8<-- [start:gradient]
 # lr = 0.1, 시드 0으로 학습한 네트워크에서, 모든 입력에 음수인 둘째 층 유닛으로 들어가는 가중치의 기울기(학습 데이터 전체)
 print("활성화 함수 | 모든 입력에 음수인 유닛: 개수, 유닛당 기울기 크기 | 나머지 유닛: 개수, 유닛당 기울기 크기")
-grad_of_negative = {}
+grad_of_negative, grad_of_rest = {}, {}
 for name in ACTIVATIONS:
     net = runs[0.1, name][0]["net"]
     neg = all_negative(net)[1]
@@ -95,8 +95,8 @@ for name in ACTIVATIONS:
     g = net[2].weight.grad                       # 행 하나 = 유닛 하나로 들어가는 가중치
     n_neg, n_rest = int(neg.sum()), int((~neg).sum())
     grad_of_negative[name] = g[neg].norm().item() / n_neg ** 0.5      # 유닛당 RMS
-    rest = g[~neg].norm().item() / n_rest ** 0.5
-    print(f"{name:10s} | {n_neg:3d}개, {grad_of_negative[name]:.2e} | {n_rest:3d}개, {rest:.2e}")
+    grad_of_rest[name] = g[~neg].norm().item() / n_rest ** 0.5
+    print(f"{name:10s} | {n_neg:3d}개, {grad_of_negative[name]:.2e} | {n_rest:3d}개, {grad_of_rest[name]:.2e}")
 # --8<-- [end:gradient]
 
 # --8<-- [start:figure]
@@ -135,9 +135,17 @@ relu_revived_big_lr = stats[1e-1, "ReLU"]["revived"][0]
 layer1_max = max(s["layer1"][0] for s in stats.values())
 relu_test_big_lr = stats[1e-1, "ReLU"]["test_acc"][0]
 leaky_test_big_lr = stats[1e-1, "Leaky ReLU"]["test_acc"][0]
+relu_test_big_lr_std = stats[1e-1, "ReLU"]["test_acc"][1]
+leaky_test_big_lr_std = stats[1e-1, "Leaky ReLU"]["test_acc"][1]
+relu_test_mid_lr, relu_test_mid_lr_std = stats[1e-2, "ReLU"]["test_acc"]
+leaky_test_mid_lr, leaky_test_mid_lr_std = stats[1e-2, "Leaky ReLU"]["test_acc"]
+relu_test_small_lr_std = stats[1e-3, "ReLU"]["test_acc"][1]
+leaky_test_small_lr_std = stats[1e-3, "Leaky ReLU"]["test_acc"][1]
 relu_test_small_lr = stats[1e-3, "ReLU"]["test_acc"][0]
 leaky_test_small_lr = stats[1e-3, "Leaky ReLU"]["test_acc"][0]
 relu_train_big_lr = stats[1e-1, "ReLU"]["train_acc"][0]
 relu_grad_of_dead = grad_of_negative["ReLU"]
 leaky_grad_of_negative = grad_of_negative["Leaky ReLU"]
+leaky_grad_of_rest = grad_of_rest["Leaky ReLU"]
+leaky_negative_to_rest = leaky_grad_of_negative / leaky_grad_of_rest
 del relu_dead_end, leaky_neg_end
