@@ -78,10 +78,20 @@ for name, rows in runs.items():
 # --8<-- [end:compare]
 
 # --8<-- [start:ranking]
-by_train = sorted(stats, key=lambda n: -stats[n][0])
-by_test = sorted(stats, key=lambda n: -stats[n][2])
-print("학습 정확도 순위:   " + " > ".join(by_train))
-print("held-out 정확도 순위: " + " > ".join(by_test))
+def ranked(col):
+    """평균이 높은 순서와, 그 순서를 출력하는 자릿수(소수 넷째 자리)에서 같은 값은 "="로 이은 문자열."""
+    order = sorted(stats, key=lambda n: -stats[n][col])
+    text = order[0]
+    for a, b in zip(order, order[1:]):
+        tie = round(stats[a][col], 4) == round(stats[b][col], 4)
+        text += f" {'=' if tie else '>'} {b}"
+    return order, text
+
+
+by_train, train_text = ranked(0)
+by_test, test_text = ranked(2)
+print("학습 정확도 순위:   " + train_text)
+print("held-out 정확도 순위: " + test_text)
 # 이웃한 두 순위의 차이가 두 표준편차의 합보다 작으면 시드 3개로는 가를 수 없다고 봅니다.
 for a, b in zip(by_test, by_test[1:]):
     gap = stats[a][2] - stats[b][2]
@@ -127,7 +137,7 @@ for n, (tr_m, tr_s, te_m, te_s) in stats.items():
 n_params = sum(p.numel() for p in create_model("relu").parameters())
 sigmoid_test_epoch1 = sum(r[2][0] for r in runs["sigmoid"]) / len(SEEDS)
 relu_test_epoch1 = sum(r[2][0] for r in runs["relu"]) / len(SEEDS)
-best_train_name = by_train[0]
-best_test_name = by_test[0]
+best_train_name = train_text.split(" > ")[0]     # 동점이면 "relu = leaky_relu"처럼 모두
+best_test_name = test_text.split(" > ")[0]
 worst_test_name = by_test[-1]
 sigmoid_test_minus_relu = stats["sigmoid"][2] - stats["relu"][2]
