@@ -59,6 +59,14 @@ selu_std_last = h["SELU"].std().item()
 relu_std_last = h["ReLU"].std().item()
 # --8<-- [end:selu]
 
+# --8<-- [start:mean]
+# 표준정규분포 입력 10만 개(시드 0)에 대한 출력의 평균
+torch.manual_seed(0)
+z = torch.randn(100_000)
+output_mean = {"ReLU": torch.relu(z).mean().item(), "ELU(α=1)": nn.ELU()(z).mean().item()}
+print("출력 평균:", ", ".join(f"{name} {m:.3f}" for name, m in output_mean.items()))
+# --8<-- [end:mean]
+
 # 본문에서 인용하는 값
 relu_grad_0 = results["ReLU"][0.0][1]
 leaky_grad_0 = results["LeakyReLU(0.01)"][0.0][1]
@@ -75,3 +83,5 @@ selu_grad_0 = results["SELU"][0.0][1]
 selu_grad_p1 = results["SELU"][1.0][1]
 selu_grad_m10 = results["SELU"][-10.0][1]
 selu_out_m100 = results["SELU"][-100.0][0]
+relu_out_mean = output_mean["ReLU"]
+elu_out_mean = output_mean["ELU(α=1)"]
