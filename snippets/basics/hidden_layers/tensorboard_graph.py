@@ -7,14 +7,23 @@ import torch.nn as nn
 from torch.utils.tensorboard import SummaryWriter
 
 # --8<-- [start:write]
+# 원문의 조각에는 input_size와 model이 정의되어 있지 않습니다. 이 페이지의 "깊이" 절과 같은 값과 모델을 씁니다.
 torch.manual_seed(0)
-input_size = 20
-model = nn.Sequential(
-    nn.Linear(input_size, 128), nn.ReLU(),
-    nn.Linear(128, 128), nn.ReLU(),
-    nn.Linear(128, 1),
-)
+input_size, output_size = 20, 1
 
+
+def deep_mlp(num_linear, width=128):
+    """Linear 층 num_linear개(은닉층 num_linear - 1개)와 그 사이의 ReLU."""
+    layers = [nn.Linear(input_size, width), nn.ReLU()]
+    for _ in range(num_linear - 2):
+        layers += [nn.Linear(width, width), nn.ReLU()]
+    layers.append(nn.Linear(width, output_size))
+    return nn.Sequential(*layers)
+
+
+model = deep_mlp(9)                              # 원문의 "깊은 네트워크 (9층)": Linear 9개
+
+# 여기부터 원문 코드 그대로
 writer = SummaryWriter("runs/experiment_1")      # 현재 폴더 아래 runs/experiment_1/ 에 기록
 dummy_input = torch.randn(1, input_size)
 writer.add_graph(model, dummy_input)             # 입력 하나를 흘려 계산 그래프를 추적해 기록
@@ -42,4 +51,5 @@ print(f"그래프 노드 {len(graph.node)}개, 연산 종류: {', '.join(ops)}")
 print("aten::linear 노드:", len(linear_nodes), "개")
 graph_node_count = len(graph.node)
 graph_linear_count = len(linear_nodes)
+model_linear_count = sum(isinstance(m, nn.Linear) for m in model)
 # --8<-- [end:check]
