@@ -175,7 +175,7 @@ for order, runs in results.items():
     mean, std = curves.mean(0), curves.std(0)
     ax.plot(epochs, mean, marker="o", linewidth=2, label=names[order])
     ax.fill_between(epochs, mean - std, mean + std, alpha=0.2)
-ax.set_xlabel("에포크")
+ax.set_xlabel("에폭")
 ax.set_ylabel("평가 정확도")
 ax.set_title(f"평가 정확도: 시드 {len(SEEDS)}개의 평균 ± 표준편차")
 ax.legend(fontsize=9)
