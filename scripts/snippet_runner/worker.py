@@ -81,6 +81,7 @@ CHANGING_EVENTS = {
 
 # Folders of the checkout whose files are not a snippet's inputs: tools, caches and the runner's own results.
 NOT_INPUTS = (".venv", ".git", ".cache", "outputs", "site", "node_modules")
+RUNNER_DIR = os.path.realpath(Path(__file__).parent) + os.sep
 
 
 def _guard_repository(repo_root: str) -> set[str]:
@@ -111,7 +112,11 @@ def _guard_repository(repo_root: str) -> set[str]:
             if writing:
                 raise PermissionError(f"snippets may not write into the repository: {args[0]}")
             relative = real[len(root):]
-            if relative.split(os.sep, 1)[0] not in NOT_INPUTS and "__pycache__" not in relative:
+            if (
+                relative.split(os.sep, 1)[0] not in NOT_INPUTS
+                and "__pycache__" not in relative
+                and not real.startswith(RUNNER_DIR)  # the runner's own code is keyed by its version
+            ):
                 reads.add(relative.replace(os.sep, "/"))
         elif event in CHANGING_EVENTS:
             for index in CHANGING_EVENTS[event]:
