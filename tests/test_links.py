@@ -4,6 +4,7 @@ and link previews (OpenGraph/Twitter)."""
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -16,12 +17,13 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
+from browser.raw_tex import raw_tex
 from snippet_runner.notebooks import Site
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = Site.from_mkdocs(ROOT / "mkdocs.yml")
 BASE_PATH = urlsplit(SITE.site_url).path or "/"
-RAW_TEX = re.compile(r"\\[()\[\]]|\\(?:frac|text|begin|mathrm)\b.{0,30}")
+CODE = re.compile(r"<pre\b.*?</pre>|<code\b.*?</code>", re.DOTALL)
 ASCII_ANCHOR = re.compile(r"^[A-Za-z0-9_.:-]+$")
 LINK_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src", "iframe": "src"}
 
@@ -157,7 +159,23 @@ def test_every_page_has_link_preview_metadata(site: Path, key: str) -> None:
     assert image.startswith(SITE.site_url) and (site / image.removeprefix(SITE.site_url)).is_file()
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Sigmoid: $\nx\n> 4$이면", "$$x^2$$", "정의는 \\(x\\)", "\\frac{1}{2}", "기울기 \\sigma", "\\[x\\]", "$x$"],
+)
+def test_raw_tex_is_found(text: str) -> None:
+    assert raw_tex(text), text
+
+
+@pytest.mark.parametrize("text", ["값은 $5와 $2.50", "ReLU(x) = max(0, x)", "a | b > 4"])
+def test_prices_and_plain_text_are_not_raw_tex(text: str) -> None:
+    assert raw_tex(text) == []
+
+
 def test_search_index_has_no_raw_tex(site: Path) -> None:
+    """Prose of every search entry (code blocks and inline code, shown as code, left out)."""
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    raw = [f"{doc['location']}: {match.group(0)}" for doc in index["docs"] for match in RAW_TEX.finditer(doc["text"])]
+    texts = {doc["location"]: html.unescape(CODE.sub(" ", doc["title"] + " " + doc["text"])) for doc in index["docs"]}
+    assert texts, "the search index is empty"
+    raw = [f"{location}: {piece}" for location, text in texts.items() for piece in raw_tex(text)]
     assert not raw, f"search results would show raw TeX: {raw[:10]}"
