@@ -67,6 +67,12 @@ def page_paths() -> list[str]:
     return paths
 
 
+def built_pages(site: Path) -> set[str]:
+    """Every page's path below the site root, from the built site: its ``index.html`` files."""
+    folders = (file.relative_to(site).parent.as_posix() for file in site.rglob("index.html"))
+    return {"" if folder == "." else folder + "/" for folder in folders}
+
+
 class SiteHandler(BaseHTTPRequestHandler):
     """Static files as GitHub Pages serves them: directory index, slash redirect, gzip, 404 page."""
 
@@ -189,7 +195,8 @@ class Visit:
         )
 
 
-def screenshot_path(path: str, suffix: str) -> Path:
+def screenshot_path(page: str, suffix: str) -> Path:
+    """``test-artifacts/screenshots/<page>-<suffix>.png``; ``page`` is a path or a name such as ``404``."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    name = path.strip("/").replace("/", "__") or "home"
+    name = page.strip("/").replace("/", "__") or "home"
     return SCREENSHOTS / f"{name}-{suffix}.png"

@@ -1,82 +1,76 @@
-"""Every page in a real browser: nothing external, nothing broken, math and figures, accessibility, weight."""
+"""Every page, and the 404 page, in a real browser: nothing external, nothing broken, math and figures,
+provenance labels, accessibility in both colour schemes, weight."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
-from .support import AXE, Visit, page_paths, screenshot_path
+from . import page_scripts as js
+from .raw_tex import raw_tex
+from .support import AXE, Visit, built_pages, page_paths, screenshot_path
 
 pytestmark = pytest.mark.browser
 
 PAGES = page_paths()
+MISSING_PAGE = "no/such/page/"
+"""A path that is no page: the server answers 404 with the site's 404.html."""
+CASES = [*((path, 200) for path in PAGES), (MISSING_PAGE, 404)]
 MAX_PAGE_BYTES = 1_000_000
 MAX_HOME_BYTES = 500_000
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
-RAW_TEX = re.compile(r"\$\$|\\\(|\\\)|\\\[|\\\]")
-
-SETTLE = """async () => {
-  // Load lazy images now, as a reader scrolling to the end would, then wait for them and for the fonts.
-  for (const img of document.images) img.loading = "eager";
-  await Promise.all([...document.images].map((img) => img.decode().catch(() => null)));
-  await document.fonts.ready;
-}"""
-
-MATH_STATE = """() => {
-  const article = document.querySelector("article");
-  const math = [...article.querySelectorAll(".arithmatex")];
-  const clone = article.cloneNode(true);
-  clone.querySelectorAll("pre, code, script, .katex, .clipboard-copy-txt").forEach((el) => el.remove());
-  return {
-    total: math.length,
-    unrendered: math.filter((el) => !el.querySelector(".katex")).map((el) => el.textContent.slice(0, 80)),
-    errors: [...article.querySelectorAll(".katex-error")].map((el) => el.textContent.slice(0, 80)),
-    text: clone.textContent,
-  };
-}"""
-
-IMAGES = """() => [...document.querySelectorAll("article img")].map((img) => ({
-  src: img.getAttribute("src"),
-  alt: img.getAttribute("alt"),
-  loaded: img.complete && img.naturalWidth > 0,
-  inFigure: img.closest("figure") !== null,
-  caption: img.closest("figure")?.querySelector("figcaption")?.textContent.trim() ?? null,
-}))"""
-
-AXE_RUN = """async () => {
-  const result = await axe.run(document, { resultTypes: ["violations"] });
-  return result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.impact} ${v.id}: ${v.help} -> ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-}"""
+HOME_REQUESTS = {
+    "search index": re.compile(r"/search/search_index\.json$"),
+    "search worker": re.compile(r"/assets/javascripts/workers/search\.[0-9a-f]+\.min\.js$"),
+}
+"""What the home page must have loaded and counted, so that an undercount of its weight fails."""
 
 
-def _wait_for_math(visit: Visit) -> None:
+def _name(path: str, status: int) -> str:
+    return "404" if status == 404 else path or "home"
+
+
+def test_the_page_list_is_every_page_of_the_built_site(site_dir: Path) -> None:
+    assert PAGES, "page_paths() found no page: the per-page tests would check nothing"
+    built = built_pages(site_dir)
+    assert set(PAGES) == built, f"not tested: {sorted(built - set(PAGES))}, not built: {sorted(set(PAGES) - built)}"
+    assert len(PAGES) == len(set(PAGES))
+
+
+@pytest.mark.parametrize(("path", "status"), CASES, ids=[_name(*case) for case in CASES])
+def test_page_in_a_real_browser(path: str, status: int, open_page, weights: dict) -> None:
+    name = _name(path, status)
+    visit = open_page(path, expect_status=status)
     page = visit.page
+    page.evaluate(js.SETTLE)
     if page.locator("article .arithmatex").count():
-        page.wait_for_function(
-            "() => [...document.querySelectorAll('article .arithmatex')].every((el) => el.querySelector('.katex'))",
-            timeout=15_000,
-        )
-
-
-@pytest.mark.parametrize("path", PAGES, ids=[p or "home" for p in PAGES])
-def test_page_in_a_real_browser(path: str, open_page, weights: dict, site_dir) -> None:
-    visit = open_page(path)
-    page = visit.page
-    page.evaluate(SETTLE)
-    _wait_for_math(visit)
+        page.wait_for_function(js.MATH_RENDERED, timeout=15_000)
     page.wait_for_load_state("networkidle")
-    problems = visit.problems()
 
-    math = page.evaluate(MATH_STATE)
-    problems += [f"math not rendered: {text}" for text in math["unrendered"]]
+    problems = _math_problems(page) + _image_problems(page)
+    problems += [f"no provenance label: {item}" for item in page.evaluate(js.PROVENANCE)]
+    page.add_script_tag(path=str(AXE))
+    problems += [f"axe (light): {v}" for v in page.evaluate(js.AXE_RUN)]
+    problems += _weight_problems(visit, name, weights, MAX_HOME_BYTES if path == "" else MAX_PAGE_BYTES)
+    page.screenshot(path=screenshot_path(name, "light"), full_page=True)
+
+    problems += _dark_mode_problems(visit, name)
+    problems += visit.problems()  # everything the page did, dark mode included
+    assert not problems, f"{name}:\n  " + "\n  ".join(problems)
+
+
+def _math_problems(page) -> list[str]:
+    math = page.evaluate(js.MATH_STATE)
+    problems = [f"math not rendered: {text}" for text in math["unrendered"]]
     problems += [f"KaTeX error: {text}" for text in math["errors"]]
-    if leftover := RAW_TEX.findall(math["text"]):
-        problems.append(f"raw TeX left in the text: {sorted(set(leftover))}")
+    return problems + [f"raw TeX left in the text: {text!r}" for text in raw_tex(math["text"])]
 
-    for image in page.evaluate(IMAGES):
+
+def _image_problems(page) -> list[str]:
+    problems = []
+    for image in page.evaluate(js.IMAGES):
         if not image["loaded"]:
             problems.append(f"image not loaded: {image['src']}")
         if not (image["alt"] or "").strip():
@@ -86,30 +80,36 @@ def test_page_in_a_real_browser(path: str, open_page, weights: dict, site_dir) -
                 problems.append(f"figure alt text is not Korean: {image['src']} ({image['alt']!r})")
             if not image["caption"] or not re.match(r"그림 \d+\.", image["caption"]):
                 problems.append(f"figure without a numbered caption: {image['src']}")
+    return problems
 
-    page.add_script_tag(path=str(AXE))
-    problems += [f"axe: {v}" for v in page.evaluate(AXE_RUN)]
 
+def _weight_problems(visit: Visit, name: str, weights: dict, budget: int) -> list[str]:
     wire, decoded = visit.transferred()
-    weights[path or "/"] = {"transferred": wire, "decoded": decoded, "requests": len(visit.finished)}
-    budget = MAX_HOME_BYTES if path == "" else MAX_PAGE_BYTES
-    if wire > budget:
-        problems.append(f"page weight {wire:,} bytes transferred > budget {budget:,}")
+    weights[name] = {"transferred": wire, "decoded": decoded, "requests": len(visit.finished)}
+    problems = [f"page weight {wire:,} bytes transferred > budget {budget:,}"] if wire > budget else []
+    if name == "home":
+        counted = [request.url for request in visit.finished]
+        problems += [
+            f"the weight does not count the {what}: counted {counted}"
+            for what, pattern in HOME_REQUESTS.items()
+            if not any(pattern.search(url) for url in counted)
+        ]
+    return problems
 
-    page.screenshot(path=screenshot_path(path, "light"), full_page=True)
-    _check_dark_mode(visit, path, problems)
-    assert not problems, f"{path or '/'}:\n  " + "\n  ".join(problems)
 
-
-def _check_dark_mode(visit: Visit, path: str, problems: list[str]) -> None:
-    """Switch with the palette toggle; figures stay on a light card so their colours keep working."""
+def _dark_mode_problems(visit: Visit, name: str) -> list[str]:
+    """Switch with the palette toggle; figures stay on a light card so their colours keep working,
+    and the dark scheme passes axe too (contrast differs)."""
     page = visit.page
     page.locator("form[data-md-component=palette] label:visible").first.click()
-    page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
-    backgrounds = page.evaluate(
-        "() => [...document.querySelectorAll('article figure img')].map((img) => getComputedStyle(img).backgroundColor)"
-    )
-    problems += [f"figure {n} has no light card in dark mode ({bg})" for n, bg in enumerate(backgrounds, 1) if bg != "rgb(255, 255, 255)"]
-    page.screenshot(path=screenshot_path(path, "dark"))
+    page.wait_for_function(f"() => ({js.SCHEME})() === 'slate'")
+    page.mouse.move(0, page.viewport_size["height"] - 1)  # off the toggle, whose tooltip would fade in
+    page.evaluate(js.TRANSITIONS_DONE)
+    page.wait_for_load_state("networkidle")
+    backgrounds = page.evaluate(js.FIGURE_BACKGROUNDS)
+    problems = [f"figure {n} has no light card in dark mode ({bg})" for n, bg in enumerate(backgrounds, 1) if bg != "rgb(255, 255, 255)"]
+    problems += [f"axe (dark): {v}" for v in page.evaluate(js.AXE_RUN)]
+    page.screenshot(path=screenshot_path(name, "dark"), full_page=True)
     for number, figure in enumerate(page.locator("article figure").all()[:6], start=1):
-        figure.screenshot(path=screenshot_path(path, f"dark-figure-{number}"))
+        figure.screenshot(path=screenshot_path(name, f"dark-figure-{number}"))
+    return problems

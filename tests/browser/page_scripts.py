@@ -1,0 +1,70 @@
+"""The JavaScript the page tests evaluate in the browser, each returning plain data to check in Python."""
+
+from __future__ import annotations
+
+SETTLE = """async () => {
+  // Load lazy images now, as a reader scrolling to the end would, then wait for them and for the fonts.
+  for (const img of document.images) img.loading = "eager";
+  await Promise.all([...document.images].map((img) => img.decode().catch(() => null)));
+  await document.fonts.ready;
+}"""
+
+MATH_RENDERED = "() => [...document.querySelectorAll('article .arithmatex')].every((el) => el.querySelector('.katex'))"
+
+MATH_STATE = """() => {
+  const article = document.querySelector("article");
+  const math = [...article.querySelectorAll(".arithmatex")];
+  const clone = article.cloneNode(true);
+  clone.querySelectorAll("pre, code, script, .katex, .clipboard-copy-txt").forEach((el) => el.remove());
+  return {
+    total: math.length,
+    unrendered: math.filter((el) => !el.querySelector(".katex")).map((el) => el.textContent.slice(0, 80)),
+    errors: [...article.querySelectorAll(".katex-error")].map((el) => el.textContent.slice(0, 80)),
+    text: clone.textContent,
+  };
+}"""
+
+IMAGES = """() => [...document.querySelectorAll("article img")].map((img) => ({
+  src: img.getAttribute("src"),
+  alt: img.getAttribute("alt"),
+  loaded: img.complete && img.naturalWidth > 0,
+  inFigure: img.closest("figure") !== null,
+  caption: img.closest("figure")?.querySelector("figcaption")?.textContent.trim() ?? null,
+}))"""
+
+PROVENANCE = """() => {
+  // Every output block and every figure of a snippet carries its "출처" label (snippet, versions, seed).
+  const article = document.querySelector("article");
+  const text = (chip) => chip?.querySelector(".snippet-provenance__text")?.textContent.trim() ?? "";
+  const missing = [];
+  article.querySelectorAll(".snippet-output").forEach((output, n) => {
+    if (!text(output.querySelector(":scope > .snippet-provenance")).startsWith("snippets/"))
+      missing.push(`output ${n + 1}: ${output.textContent.trim().slice(0, 60)}`);
+  });
+  const figures = new Set(article.querySelectorAll("figure.snippet-figure"));
+  article.querySelectorAll("img").forEach((img) => {
+    if (/(^|\\/)figures\\//.test(img.getAttribute("src") ?? "")) figures.add(img.closest("figure") ?? img);
+  });
+  [...figures].forEach((figure, n) => {
+    const chip = figure.matches("figure.snippet-figure") ? figure.querySelector("figcaption .snippet-provenance") : null;
+    if (!text(chip).startsWith("snippets/"))
+      missing.push(`figure ${n + 1}: ${figure.querySelector("img")?.getAttribute("src") ?? figure.outerHTML.slice(0, 60)}`);
+  });
+  return missing;
+}"""
+
+AXE_RUN = """async () => {
+  const result = await axe.run(document, { resultTypes: ["violations"] });
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.impact} ${v.id}: ${v.help} -> ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+}"""
+
+SCHEME = "() => document.body.getAttribute('data-md-color-scheme')"
+
+FIGURE_BACKGROUNDS = "() => [...document.querySelectorAll('article figure img')].map((img) => getComputedStyle(img).backgroundColor)"
+
+TRANSITIONS_DONE = """async () => {
+  // Colour-scheme and tooltip transitions finish before contrast is measured.
+  await Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => null)));
+}"""
