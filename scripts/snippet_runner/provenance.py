@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from .directives import DirectiveError
 from .store import Entry
 
 
+class MissingProvenance(DirectiveError):
+    """A page shows a snippet's output, but the manifest has no record of the run that made it."""
+
+
 def describe(snippet_id: str, entry: Entry | None) -> str:
+    """Snippet, versions, seeds, run time and date; every output and figure on a page carries it."""
     if entry is None:
-        return ""
+        raise MissingProvenance(
+            f"snippets/{snippet_id}: outputs/manifest.json has no entry for it, so its output would be "
+            "published without its provenance label: run `make snippets`"
+        )
     v = entry.versions
     seeds = ", ".join(map(str, entry.seeds)) or "없음"
     return (
