@@ -1,0 +1,146 @@
+"""One page's notebook: an introduction, the set-up cell, the hidden recorder cell, each snippet's
+cells under a short Markdown cell, and the closing comparison with the page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from nbformat import NotebookNode
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from . import store
+from .cachekey import Versions
+from .notebook_check import CHECK_TAG, REPORT_CODE, check_code
+from .notebook_code import imported_packages, local_files, markdown_text, pinned_packages, split_chunks
+from .notebook_pages import NotebookError, PageCode, SnippetUse, notebook_uri
+from .notebook_setup import setup_code
+from .project import Options, Project
+from .site_links import Site
+
+CELL_LABEL = "# snippets/{id}{part}"
+MAX_EMBEDDED_FILE = 200_000
+COMPARISON_NOTE = (
+    "## 페이지 값과 비교\n\n"
+    "위 셀들이 출력한 글과 최상위 변수의 값을 페이지에 실린 값과 비교합니다. 숫자는 코드마다 정한 "
+    "허용 오차(`snippets/snippets.toml`의 `rel_tol`, `abs_tol`) 안에서 같으면 일치로 봅니다. "
+    "라이브러리 버전이나 CPU가 다르면 마지막 자릿수가 조금 다를 수 있습니다."
+)
+
+
+def _cell_id(number: int) -> str:
+    return f"cell-{number:03d}"
+
+
+@dataclass
+class SnippetCells:
+    """What the snippets of one page contribute: their cells, the frozen outputs to compare with,
+    and the sources whose imports decide the pinned packages."""
+
+    cells: list[NotebookNode] = field(default_factory=list)
+    expected: dict[str, dict] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)
+    paths: list[Path] = field(default_factory=list)
+
+
+@dataclass
+class NotebookBuilder:
+    project: Project
+    site: Site
+    pins: dict[str, str]
+    options: dict[str, Options]
+    versions: Versions = field(default_factory=Versions)
+
+    def build(self, page: PageCode) -> NotebookNode:
+        nb = new_notebook()
+        nb.metadata = {
+            "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+            "language_info": {"name": "python"},
+        }
+        snippets = SnippetCells()
+        for number, use in enumerate(page.snippets, start=1):
+            self._add_snippet(snippets, page, number, use)
+        pinned = pinned_packages(imported_packages(snippets.sources, snippets.paths), self.pins, self.versions)
+        check = new_code_cell(check_code(snippets.expected))
+        check.metadata.update({"tags": [CHECK_TAG], "cellView": "form", "jupyter": {"source_hidden": True}})
+        cells = [self._intro(page), new_code_cell(setup_code(self.project, pinned)), check, *snippets.cells]
+        cells += [new_markdown_cell(COMPARISON_NOTE), new_code_cell(REPORT_CODE.rstrip("\n"))]
+        for number, cell in enumerate(cells, start=1):
+            cell.id = _cell_id(number)
+        nb.cells = cells
+        return nb
+
+    def _intro(self, page: PageCode) -> NotebookNode:
+        colab = self.site.colab_url(f"docs/{notebook_uri(page.page)}")
+        intro = [
+            f"# {page.title} — 노트북",
+            "",
+            f"[{page.title}]({self.site.page_url(page.page)}) 페이지의 코드를 페이지에 나오는 순서대로 모았습니다. "
+            "위에서부터 차례로 실행하면 페이지와 같은 출력과 그림이 나옵니다.",
+            "",
+            "- 첫 셀은 Colab에서 페이지와 같은 버전의 패키지와 한글 글꼴을 설치하고, 그림 설정을 맞춥니다.",
+            "- 마지막 셀은 여기서 얻은 출력과 값을 페이지에 실린 값과 비교합니다.",
+            "- 이 노트북은 페이지에서 자동으로 만들어집니다. 고칠 곳이 있으면 `snippets/`의 코드나 페이지를 고칩니다.",
+        ]
+        if colab:
+            intro.append(f"- [Colab에서 열기]({colab})")
+        return new_markdown_cell("\n".join(intro))
+
+    def _add_snippet(self, snippets: SnippetCells, page: PageCode, number: int, use: SnippetUse) -> None:
+        path = self.project.snippets_dir / use.snippet_id
+        if not path.is_file():
+            raise NotebookError(f"docs/{page.page}: refers to snippets/{use.snippet_id}, which does not exist")
+        source = path.read_text(encoding="utf-8")
+        docstring, chunks = split_chunks(source, path)
+        modules, data = local_files(self.project, path, source)
+        snippets.sources += [source, *(m.read_text(encoding="utf-8") for m in modules)]
+        snippets.paths += [path, *modules]
+
+        page_url = self.site.page_url(page.page)
+        where = f"[페이지의 해당 부분]({self.site.page_url(page.page, use.anchor)})" if use.anchor else f"[페이지]({page_url})"
+        text = [f"## {number}. {use.heading or page.title} — {path.name}", ""]
+        if docstring:
+            text += [markdown_text(docstring), ""]
+        text.append(f"`snippets/{use.snippet_id}` · {where}")
+        cells = snippets.cells
+        cells.append(new_markdown_cell("\n".join(text)))
+        cells += [self._support_cell(use.snippet_id, path, support) for support in [*modules, *data]]
+        if "__file__" in source:
+            cells.append(
+                new_code_cell(
+                    "# 노트북에는 파일 경로가 없으므로, 코드가 옆에 있는 파일을 찾을 수 있게 정해 둡니다.\n"
+                    f'__file__ = "{path.name}"'
+                )
+            )
+        for part, chunk in enumerate(chunks, start=1):
+            label = CELL_LABEL.format(id=use.snippet_id, part=f" ({part}/{len(chunks)})" if len(chunks) > 1 else "")
+            if chunk.section:
+                label += f" · {chunk.section}"
+            cell = new_code_cell(f"{label}\n{chunk.code}")
+            cell.metadata["snippet"] = {"id": use.snippet_id, "part": part, "section": chunk.section}
+            cells.append(cell)
+        snippets.expected[use.snippet_id] = self._expected(use.snippet_id)
+
+    def _expected(self, snippet_id: str) -> dict:
+        outputs = store.load_outputs(self.project, snippet_id)
+        if outputs is None:
+            raise NotebookError(f"snippets/{snippet_id} has no frozen output: run `make snippets` first")
+        options = self.project.options_for(snippet_id, self.options)
+        return {
+            "printed": outputs["sections"].get("", ""),
+            "values": dict(sorted(outputs["values"].items())),
+            "figures": len(outputs["figures"]),
+            "rel_tol": options.rel_tol,
+            "abs_tol": options.abs_tol,
+        }
+
+    def _support_cell(self, snippet_id: str, snippet_path: Path, support: Path) -> NotebookNode:
+        relative = support.relative_to(self.project.root).as_posix()
+        try:
+            text = support.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            raise NotebookError(f"snippets/{snippet_id} reads {relative}, which is not a text file") from exc
+        if len(text) > MAX_EMBEDDED_FILE:
+            raise NotebookError(f"snippets/{snippet_id} reads {relative}, too large to embed in a notebook")
+        name = support.name if support.parent == snippet_path.parent else support.relative_to(self.project.snippets_dir).as_posix()
+        return new_code_cell(f"%%writefile {name}\n{text.rstrip(chr(10))}")

@@ -1,0 +1,147 @@
+"""The notebook's own comparison with the page: a hidden cell after the set-up cell records what each
+snippet cell prints and computes, and the last cell reports what differs from the frozen outputs."""
+
+from __future__ import annotations
+
+import json
+
+CHECK_TAG = "page-check"
+
+
+def _python_string(text: str) -> str:
+    """A triple-quoted Python literal for any text."""
+    escaped = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    return f'"""{escaped}"""'
+
+
+CHECK_CODE = '''\
+#@title 페이지 값과 비교하는 도구 (실행만 하면 됩니다)
+# 각 코드 셀이 출력한 글과 최상위 변수의 값을 기록해 두었다가, 마지막 셀에서 페이지의 값과 비교합니다.
+import json
+import math
+import re
+import sys
+
+PAGE = json.loads({page_json})
+NUMBER = re.compile(r"(?<![\\w.])[-+−]?(?:\\d+\\.\\d*|\\.\\d+|\\d+)(?:[eE][-+]?\\d+)?")
+LABEL = re.compile(r"^# snippets/(\\S+\\.py)(?: \\((\\d+)/\\d+\\))?")
+
+
+def _close(a, b, rel_tol, abs_tol):
+    if math.isnan(a) or math.isnan(b):
+        return math.isnan(a) and math.isnan(b)
+    return math.isclose(a, b, rel_tol=rel_tol, abs_tol=abs_tol)
+
+
+def _scalar(value):
+    if isinstance(value, (bool, int, float, str)):
+        return value
+    try:
+        return value.item()
+    except Exception:
+        return repr(value)
+
+
+class _Tee:
+    def __init__(self, stream, parts):
+        self.stream, self.parts = stream, parts
+
+    def write(self, text):
+        self.parts.append(text)
+        return self.stream.write(text)
+
+    def __getattr__(self, name):
+        return getattr(self.stream, name)
+
+
+class PageCheck:
+    def __init__(self, page):
+        self.page = page
+        self.printed = {{}}  # snippet -> {{part: text}}
+        self.values = {{}}  # snippet -> {{name: value}}
+        self._cell = None
+        self._stdout = None
+
+    def before(self, info):
+        match = LABEL.match(info.raw_cell or "")
+        if not match or match.group(1) not in self.page:
+            return
+        parts = []
+        self._cell = (match.group(1), int(match.group(2) or 1), parts)
+        self._stdout, sys.stdout = sys.stdout, _Tee(sys.stdout, parts)
+
+    def after(self, result):
+        if self._cell is None:
+            return
+        sys.stdout = self._stdout
+        snippet, part, parts = self._cell
+        self._cell = None
+        self.printed.setdefault(snippet, {{}})[part] = "".join(parts)
+        namespace = get_ipython().user_ns
+        recorded = self.values.setdefault(snippet, {{}})
+        for name in self.page[snippet]["values"]:
+            if name in namespace:
+                recorded[name] = _scalar(namespace[name])
+
+    def differences(self, snippet):
+        expected = self.page[snippet]
+        if snippet not in self.printed:
+            return ["아직 실행하지 않았습니다"]
+        tolerances = expected["rel_tol"], expected["abs_tol"]
+        found = []
+        text = "".join(self.printed[snippet][part] for part in sorted(self.printed[snippet]))
+        old_lines, new_lines = expected["printed"].splitlines(), text.splitlines()
+        if [NUMBER.sub("#", line) for line in old_lines] != [NUMBER.sub("#", line) for line in new_lines]:
+            for number, (old, new) in enumerate(zip(old_lines + [""], new_lines + [""]), start=1):
+                if NUMBER.sub("#", old) != NUMBER.sub("#", new):
+                    found.append(f"출력 {{number}}번째 줄의 글이 다릅니다: 페이지 {{old!r}}, 여기 {{new!r}}")
+                    break
+        else:
+            for number, (old, new) in enumerate(zip(old_lines, new_lines), start=1):
+                for a, b in zip(NUMBER.findall(old), NUMBER.findall(new)):
+                    if not _close(float(a.replace("−", "-")), float(b.replace("−", "-")), *tolerances):
+                        found.append(f"출력 {{number}}번째 줄: 페이지 {{a}}, 여기 {{b}}")
+        for name, old in expected["values"].items():
+            new = self.values.get(snippet, {{}}).get(name, "(없음)")
+            numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (old, new))
+            if (numbers and not _close(float(old), float(new), *tolerances)) or (not numbers and old != new):
+                found.append(f"값 {{name}}: 페이지 {{old!r}}, 여기 {{new!r}}")
+        return found
+
+    def report(self):
+        failed = 0
+        for snippet, expected in self.page.items():
+            found = self.differences(snippet)
+            lines, values = expected["printed"].count("\\n"), len(expected["values"])
+            if found:
+                failed += 1
+                print(f"✗ snippets/{{snippet}}")
+                for line in found[:10]:
+                    print(f"    {{line}}")
+            else:
+                print(f"✓ snippets/{{snippet}}: 출력 {{lines}}줄, 값 {{values}}개 일치")
+        if failed:
+            print(f"페이지와 다른 코드: {{failed}}/{{len(self.page)}}개. 라이브러리 버전이 다르면 숫자가 조금 달라질 수 있습니다.")
+        else:
+            print(f"모든 코드({{len(self.page)}}개)의 출력과 값이 페이지와 일치합니다.")
+        return failed
+
+
+_events = get_ipython().events
+if "_page_check" in globals():  # this cell was run before: replace the old recorder
+    _events.unregister("pre_run_cell", _page_check.before)
+    _events.unregister("post_run_cell", _page_check.after)
+_page_check = PageCheck(PAGE)
+_events.register("pre_run_cell", _page_check.before)
+_events.register("post_run_cell", _page_check.after)
+'''
+
+REPORT_CODE = """\
+# 이 노트북에서 얻은 출력과 값을 페이지에 실린 값과 비교합니다.
+_page_check.report()
+"""
+
+
+def check_code(expected: dict[str, dict]) -> str:
+    """The recorder cell's source, holding what the page shows for each snippet."""
+    return CHECK_CODE.format(page_json=_python_string(json.dumps(expected, ensure_ascii=False, indent=1)))

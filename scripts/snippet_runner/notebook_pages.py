@@ -1,0 +1,97 @@
+"""Which pages get a notebook, and which snippets each page shows, in the order it first shows them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pymdownx.slugs import slugify
+
+from .discovery import REFERENCE
+from .project import Project
+
+NOTEBOOKS_DIR = "notebooks"
+CODE_INCLUDE = re.compile(r"""--8<--\s+["']([^"':]+\.py)""")
+HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*(?:\{(?P<attrs>[^}]*)\})?\s*$")
+ANCHOR = re.compile(r"#([\w-]+)")
+FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+
+
+class NotebookError(Exception):
+    """A notebook cannot be generated; the message names the page or snippet."""
+
+
+@dataclass(frozen=True)
+class SnippetUse:
+    """A snippet as a page first refers to it: under which heading."""
+
+    snippet_id: str
+    heading: str
+    anchor: str
+
+
+@dataclass(frozen=True)
+class PageCode:
+    page: str
+    """Path relative to docs/, e.g. ``activation/relu.md``."""
+    title: str
+    snippets: list[SnippetUse]
+
+
+def notebook_uri(page: str) -> str:
+    """``activation/relu.md`` -> ``notebooks/activation/relu.ipynb`` (relative to docs/)."""
+    return f"{NOTEBOOKS_DIR}/{page.removesuffix('.md')}.ipynb"
+
+
+def _plain_heading(text: str) -> tuple[str, str]:
+    """Heading text without its attribute list, and its explicit anchor if any."""
+    match = HEADING.match(text)
+    if not match:
+        return text, ""
+    anchor = ANCHOR.search(match.group("attrs") or "")
+    return match.group("text").strip(), anchor.group(1) if anchor else ""
+
+
+def _slug(text: str) -> str:
+    """The anchor the site's toc extension gives a heading without ``{ #id }`` (see mkdocs.yml)."""
+    return slugify(case="lower")(text, "-")
+
+
+def scan_page(docs_dir: Path, path: Path) -> PageCode | None:
+    """The snippets a page refers to, in order; None when the page shows no code."""
+    text = path.read_text(encoding="utf-8")
+    if not CODE_INCLUDE.search(text):
+        return None
+    title, heading, anchor = "", "", ""
+    uses: dict[str, SnippetUse] = {}
+    fence: str | None = None
+    for line in text.splitlines():
+        opening = FENCE.match(line)
+        if opening and fence is None:
+            fence = opening.group(1)
+        elif opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+            fence = None
+        elif fence is None and HEADING.match(line):
+            level = len(HEADING.match(line).group("hashes"))
+            heading, explicit = _plain_heading(line)
+            anchor = explicit or _slug(heading)
+            if level == 1:
+                title, anchor = title or heading, ""
+        for match in REFERENCE.finditer(line):
+            snippet_id = match.group(1) or match.group(2)
+            uses.setdefault(snippet_id, SnippetUse(snippet_id, heading if anchor else "", anchor))
+    page = path.relative_to(docs_dir).as_posix()
+    return PageCode(page=page, title=title or page.removesuffix(".md"), snippets=list(uses.values()))
+
+
+def pages_with_code(project: Project) -> list[PageCode]:
+    notebooks = project.docs_dir / NOTEBOOKS_DIR
+    found = []
+    for path in sorted(project.docs_dir.rglob("*.md")):
+        if path.is_relative_to(notebooks):
+            continue
+        page = scan_page(project.docs_dir, path)
+        if page is not None:
+            found.append(page)
+    return found

@@ -1,0 +1,46 @@
+"""Where the site and the repository live (``site_url``, ``repo_url`` in ``mkdocs.yml``) and the
+addresses made from them: a page's published URL, a repository file opened in Google Colab."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Site:
+    """Where the site and the repository live, read from ``mkdocs.yml``."""
+
+    site_url: str
+    repo_url: str
+    branch: str = "main"
+
+    @classmethod
+    def from_mkdocs(cls, config_file: Path) -> Site:
+        text = config_file.read_text(encoding="utf-8")
+
+        def setting(name: str) -> str:
+            match = re.search(rf"^{name}:\s*(\S+)\s*$", text, re.MULTILINE)
+            return match.group(1).strip("'\"") if match else ""
+
+        branch = re.match(r"(?:edit|blob)/([^/]+)/", setting("edit_uri"))
+        site_url = setting("site_url")
+        return cls(
+            site_url=site_url if site_url.endswith("/") or not site_url else site_url + "/",
+            repo_url=setting("repo_url").removesuffix("/"),
+            branch=branch.group(1) if branch else "main",
+        )
+
+    def page_url(self, page: str, anchor: str = "") -> str:
+        """The published URL of ``docs/<page>`` (directory URLs), with an optional anchor."""
+        path = page.removesuffix(".md")
+        path = "" if path == "index" else path.removesuffix("/index") + "/"
+        return f"{self.site_url}{path}" + (f"#{anchor}" if anchor else "")
+
+    def colab_url(self, repo_path: str) -> str:
+        """Open a file of the repository (``docs/notebooks/...ipynb``) in Google Colab."""
+        github = re.match(r"https?://github\.com/(.+)$", self.repo_url)
+        if not github:
+            return ""
+        return f"https://colab.research.google.com/github/{github.group(1)}/blob/{self.branch}/{repo_path}"
