@@ -30,3 +30,6 @@ print(f"채널별 0의 비율: 최소 {bn_channel_zero_min:.1%}, 최대 {bn_chan
 print(f"파라미터 수: conv {sum(p.numel() for p in block.conv.parameters())}, "
       f"bn {sum(p.numel() for p in block.bn.parameters())}")
 # --8<-- [end:block]
+
+# 본문에서 인용하는 값
+n_images = images.shape[0]

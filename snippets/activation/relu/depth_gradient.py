@@ -24,9 +24,10 @@ def make_mlp(depth, act, init):
 
 
 # --8<-- [start:sigma_prime]
-# 은닉층 10개짜리 Sigmoid MLP(PyTorch 기본 초기화)에서 은닉층마다 σ'(z)의 평균을 잽니다.
+# 은닉층 SIGMOID_DEPTH개짜리 Sigmoid MLP(PyTorch 기본 초기화)에서 은닉층마다 σ'(z)의 평균을 잽니다.
+SIGMOID_DEPTH = 10
 torch.manual_seed(0)
-net = make_mlp(10, nn.Sigmoid, "default")
+net = make_mlp(SIGMOID_DEPTH, nn.Sigmoid, "default")
 h = torch.randn(BATCH, WIDTH)
 sigma_prime_means = []
 with torch.no_grad():
@@ -38,7 +39,8 @@ with torch.no_grad():
             sigma_prime_means.append((h * (1 - h)).mean().item())
 print("층별 σ'(z) 평균:", " ".join(f"{m:.3f}" for m in sigma_prime_means))
 sigma_prime_product = math.prod(sigma_prime_means)
-print(f"10개 층 평균의 곱: {sigma_prime_product:.3e}   (상한 0.25 ** 10 = {0.25 ** 10:.3e})")
+print(f"{SIGMOID_DEPTH}개 층 평균의 곱: {sigma_prime_product:.3e}   "
+      f"(상한 0.25 ** {SIGMOID_DEPTH} = {0.25 ** SIGMOID_DEPTH:.3e})")
 sigma_prime_max_mean = max(sigma_prime_means)
 # --8<-- [end:sigma_prime]
 
@@ -65,9 +67,13 @@ for act_name, act, init in settings:
 # --8<-- [end:ratio]
 
 # 본문에서 인용하는 값
-sigmoid_default_10 = ratios[("Sigmoid", "default", 10)]
-sigmoid_bound_9 = 0.25 ** 9
-relu_default_10 = ratios[("ReLU", "default", 10)]
-relu_default_20 = ratios[("ReLU", "default", 20)]
-relu_he_10 = ratios[("ReLU", "he", 10)]
-relu_he_20 = ratios[("ReLU", "he", 20)]
+n_seeds = len(seeds)
+seed_list = ", ".join(str(s) for s in seeds)
+depth_short, depth_mid, depth_deep = depths
+n_between = depth_mid - 1  # 첫 은닉층과 마지막 은닉층 사이의 층 수
+sigmoid_default_10 = ratios[("Sigmoid", "default", depth_mid)]
+sigmoid_bound_9 = 0.25 ** n_between
+relu_default_10 = ratios[("ReLU", "default", depth_mid)]
+relu_default_20 = ratios[("ReLU", "default", depth_deep)]
+relu_he_10 = ratios[("ReLU", "he", depth_mid)]
+relu_he_20 = ratios[("ReLU", "he", depth_deep)]

@@ -6,11 +6,12 @@ import torch.nn as nn
 
 # --8<-- [start:plot]
 x = torch.linspace(-4, 7, 1101, requires_grad=True)
-# Leaky ReLU는 음수 쪽이 눈에 보이도록 기울기 0.1로 그립니다(PyTorch 기본값은 0.01).
+# Leaky ReLU는 음수 쪽이 눈에 보이도록 기울기를 키워 그립니다(PyTorch 기본값은 0.01).
+LEAKY_SLOPE = 0.1
 # 양수 쪽에서 ReLU 계열 곡선이 겹치므로 선 모양을 다르게 합니다.
 activations = {
     "ReLU": (nn.ReLU(), dict(linewidth=4.0, alpha=0.45)),
-    "Leaky ReLU (기울기 0.1)": (nn.LeakyReLU(0.1), dict(linewidth=1.8, linestyle="--")),
+    f"Leaky ReLU (기울기 {LEAKY_SLOPE})": (nn.LeakyReLU(LEAKY_SLOPE), dict(linewidth=1.8, linestyle="--")),
     "ELU (α=1)": (nn.ELU(), dict(linewidth=1.8, linestyle="-.")),
     "ReLU6": (nn.ReLU6(), dict(linewidth=2.2, linestyle=":")),
     "Sigmoid": (nn.Sigmoid(), dict(linewidth=1.8)),

@@ -54,3 +54,6 @@ prelu_zero_ratio = zero_ratios["PReLU"]
 elu_zero_ratio = zero_ratios["ELU"]
 relu6_zero_ratio = zero_ratios["ReLU6"]
 # --8<-- [end:variants]
+
+# 본문에서 인용하는 값
+n_variant_inputs = x.numel()  # 변형 비교에 쓴 표준정규분포 입력의 개수
