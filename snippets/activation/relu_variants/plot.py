@@ -6,10 +6,12 @@ import torch.nn as nn
 
 # --8<-- [start:plot]
 x = torch.linspace(-5, 8, 1301, requires_grad=True)
+LEAKY_SLOPE = 0.1   # 음수 쪽이 보이도록 키운 기울기(PyTorch 기본값은 0.01)
+PRELU_INIT = 0.25   # 학습 전 α
 variants = {
     "ReLU": (nn.ReLU(), dict(color="gray", linewidth=4.0, alpha=0.35)),
-    "Leaky ReLU (α=0.1)": (nn.LeakyReLU(0.1), dict(linewidth=1.8, linestyle="--")),
-    "PReLU (초깃값 α=0.25)": (nn.PReLU(init=0.25), dict(linewidth=1.8, linestyle="-.")),
+    f"Leaky ReLU (α={LEAKY_SLOPE})": (nn.LeakyReLU(LEAKY_SLOPE), dict(linewidth=1.8, linestyle="--")),
+    f"PReLU (초깃값 α={PRELU_INIT})": (nn.PReLU(init=PRELU_INIT), dict(linewidth=1.8, linestyle="-.")),
     "ELU (α=1)": (nn.ELU(), dict(linewidth=1.8)),
     "ReLU6": (nn.ReLU6(), dict(linewidth=2.2, linestyle=":")),
     "SELU": (nn.SELU(), dict(linewidth=1.8)),
