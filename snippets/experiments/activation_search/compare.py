@@ -141,3 +141,11 @@ best_train_name = train_text.split(" > ")[0]     # 동점이면 "relu = leaky_re
 best_test_name = test_text.split(" > ")[0]
 worst_test_name = by_test[-1]
 sigmoid_test_minus_relu = stats["sigmoid"][2] - stats["relu"][2]
+n_seeds = len(SEEDS)
+seed_list = ", ".join(str(s) for s in SEEDS)
+seed_range = f"{SEEDS[0]}~{SEEDS[-1]}"
+n_train, n_features = X.shape
+n_test = len(X_test)
+linears = [m for m in create_model("relu") if isinstance(m, nn.Linear)]
+architecture = " → ".join(f"Linear({m.in_features}→{m.out_features})" for m in linears)
+n_hidden = len(linears) - 1  # 활성화 함수가 뒤에 오는 층
