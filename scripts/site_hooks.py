@@ -8,6 +8,8 @@ notebook page, and a search index without raw TeX.
 - ``on_page_context`` gives the templates the links to a page's notebook (rendered page, .ipynb, Colab).
 - ``on_page_content`` makes notebook pages light and offline: mkdocs-jupyter inlines about 600 KB of
   JupyterLab CSS and script tags that point to a CDN; only the CSS rules that can match the page stay.
+  The notebook links to its page by the published address (it is also opened on Colab); on the
+  rendered page those links become relative, so a local preview stays local.
 - ``on_post_build`` rewrites TeX in the search index as plain text (``\\(\\sigma(x)\\)`` -> ``σ(x)``).
 """
 
@@ -17,6 +19,7 @@ import functools
 import html
 import json
 import os
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -237,9 +240,26 @@ def _ascii_anchors(html: str, page: Page) -> str:
     return html
 
 
+def relative_site_links(html: str, site_url: str, page_url: str) -> str:
+    """``href="<site_url>activation/relu/#x"`` on the page at ``page_url`` (e.g.
+    ``notebooks/activation/relu/``) -> ``href="../../../activation/relu/#x"``."""
+    if not site_url:
+        return html
+
+    def relative(match: re.Match) -> str:
+        target, hash_, fragment = match.group(1).partition("#")
+        path = posixpath.relpath("/" + target, "/" + page_url.rstrip("/"))
+        if target.endswith("/") or not target:
+            path = "./" if path == "." else path + "/"
+        return f'href="{path}{hash_}{fragment}"'
+
+    return re.sub(rf'href="{re.escape(site_url)}([^"]*)"', relative, html)
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     if not _is_notebook(page):
         return html
+    html = relative_site_links(html, _site(config).site_url, page.url)
     page.meta["search"] = {"exclude": True}  # the page itself is indexed; its notebook would only repeat it
     # No CDN: drop nbconvert's MathJax and Mermaid loaders (math is rendered by the site's KaTeX).
     html = SCRIPT.sub(lambda m: "" if re.search(r"mathjax|mermaid|cdnjs|src=\"\"", m.group(0), re.I) else m.group(0), html)

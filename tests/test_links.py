@@ -149,6 +149,17 @@ def test_not_found_page(site: Path) -> None:
             assert link.startswith(BASE_PATH), f"404.html: <{tag}> {link} is relative"
 
 
+def test_notebook_pages_link_to_the_site_relatively(site: Path) -> None:
+    """The .ipynb links to its page by the published address (it is opened on Colab too); the rendered
+    notebook page links relatively, so a local preview does not jump to the live site."""
+    pages = sorted((site / "notebooks").rglob("index.html"))
+    assert pages, "no notebook pages"
+    absolute = [f"{f.relative_to(site)}: {link}" for f in pages for tag, link in parse(f).links if tag == "a" and link.startswith(SITE.site_url)]
+    assert not absolute, f"absolute links to the site on notebook pages: {absolute[:10]}"
+    downloads = sorted((site / "notebooks").rglob("*.ipynb"))
+    assert downloads and all(f"]({SITE.site_url}" in f.read_text(encoding="utf-8") for f in downloads)
+
+
 @pytest.mark.parametrize("key", ["og:title", "og:description", "og:url", "og:image", "og:type", "twitter:card", "twitter:image"])
 def test_every_page_has_link_preview_metadata(site: Path, key: str) -> None:
     missing = [f.relative_to(site).as_posix() for f in html_files(site) if f.name == "index.html" and not parse(f).meta.get(key)]
