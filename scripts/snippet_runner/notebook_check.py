@@ -16,7 +16,7 @@ def _python_string(text: str) -> str:
 
 CHECK_CODE = '''\
 #@title 페이지 값과 비교하는 도구 (실행만 하면 됩니다)
-# 각 코드 셀이 출력한 글과 최상위 변수의 값을 기록해 두었다가, 마지막 셀에서 페이지의 값과 비교합니다.
+# 각 코드 셀이 출력한 글, 최상위 변수의 값, 보여 준 그림 수를 기록해 두었다가, 마지막 셀에서 페이지와 비교합니다.
 import json
 import math
 import re
@@ -59,8 +59,20 @@ class PageCheck:
         self.page = page
         self.printed = {{}}  # snippet -> {{part: text}}
         self.values = {{}}  # snippet -> {{name: value}}
+        self.figures = {{}}  # snippet -> {{part: images shown}}
         self._cell = None
         self._stdout = None
+        self._shown = 0
+        # Count the images the cell shows (matplotlib's inline figures are published after the cell).
+        publisher = get_ipython().display_pub
+        self._publish = getattr(publisher, "_page_check_publish", publisher.publish)
+        publisher._page_check_publish = self._publish
+        publisher.publish = self._count_images
+
+    def _count_images(self, data, *args, **kwargs):
+        if self._cell is not None and any(kind.startswith("image/") for kind in data):
+            self._shown += 1
+        return self._publish(data, *args, **kwargs)
 
     def before(self, info):
         match = LABEL.match(info.raw_cell or "")
@@ -68,6 +80,7 @@ class PageCheck:
             return
         parts = []
         self._cell = (match.group(1), int(match.group(2) or 1), parts)
+        self._shown = 0
         self._stdout, sys.stdout = sys.stdout, _Tee(sys.stdout, parts)
 
     def after(self, result):
@@ -77,6 +90,7 @@ class PageCheck:
         snippet, part, parts = self._cell
         self._cell = None
         self.printed.setdefault(snippet, {{}})[part] = "".join(parts)
+        self.figures.setdefault(snippet, {{}})[part] = self._shown
         namespace = get_ipython().user_ns
         recorded = self.values.setdefault(snippet, {{}})
         for name in self.page[snippet]["values"]:
@@ -106,24 +120,27 @@ class PageCheck:
             numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (old, new))
             if (numbers and not _close(float(old), float(new), *tolerances)) or (not numbers and old != new):
                 found.append(f"값 {{name}}: 페이지 {{old!r}}, 여기 {{new!r}}")
+        shown = sum(self.figures.get(snippet, {{}}).values())
+        if shown != expected["figures"]:
+            found.append(f"그림 수: 페이지 {{expected['figures']}}개, 여기 {{shown}}개")
         return found
 
     def report(self):
         failed = 0
         for snippet, expected in self.page.items():
             found = self.differences(snippet)
-            lines, values = expected["printed"].count("\\n"), len(expected["values"])
+            lines, values, figures = expected["printed"].count("\\n"), len(expected["values"]), expected["figures"]
             if found:
                 failed += 1
                 print(f"✗ snippets/{{snippet}}")
                 for line in found[:10]:
                     print(f"    {{line}}")
             else:
-                print(f"✓ snippets/{{snippet}}: 출력 {{lines}}줄, 값 {{values}}개 일치")
+                print(f"✓ snippets/{{snippet}}: 출력 {{lines}}줄, 값 {{values}}개, 그림 {{figures}}개 일치")
         if failed:
             print(f"페이지와 다른 코드: {{failed}}/{{len(self.page)}}개. 라이브러리 버전이 다르면 숫자가 조금 달라질 수 있습니다.")
         else:
-            print(f"모든 코드({{len(self.page)}}개)의 출력과 값이 페이지와 일치합니다.")
+            print(f"모든 코드({{len(self.page)}}개)의 출력, 값, 그림 수가 페이지와 일치합니다.")
         return failed
 
 
