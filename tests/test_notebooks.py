@@ -1,10 +1,13 @@
 """The generated notebooks: committed as the generator makes them, and, run top to bottom in a fresh
-kernel, they print and compute what the pages show (within each snippet's tolerances)."""
+kernel (started without the runner's environment, as a reader's), they print, compute and show what
+the pages show (within each snippet's tolerances), on the runner's CPU kernels."""
 
 from __future__ import annotations
 
+import ast
 import json
 import os
+import re
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -17,12 +20,23 @@ from nbclient.exceptions import CellExecutionError
 
 from snippet_runner import notebooks, store
 from snippet_runner.compare import compare_text, compare_values
+from snippet_runner.notebook_check import check_code
+from snippet_runner.notebook_setup import CPU_KERNEL_SETTINGS
 from snippet_runner.project import Project
+from snippet_runner.scheduler import RUN_ENVIRONMENT
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "docs" / notebooks.NOTEBOOKS_DIR).rglob("*.ipynb"))
-ALL_MATCH = "의 출력과 값이 페이지와 일치합니다."
-PROBE = "import json\nprint(json.dumps(_page_check.values, ensure_ascii=False))"
+ALL_MATCH = "의 출력, 값, 그림 수가 페이지와 일치합니다."
+CPU_ENVIRONMENT = {name: RUN_ENVIRONMENT[name] for name in CPU_KERNEL_SETTINGS}
+PROBE = f"""\
+import json, os, sys
+print(json.dumps({{
+    "values": _page_check.values,
+    "environment": {{name: os.environ.get(name) for name in {list(CPU_KERNEL_SETTINGS)!r}}},
+    "capability": sys.modules["torch"].backends.cpu.get_cpu_capability() if "torch" in sys.modules else None,
+}}, ensure_ascii=False))"""
+TORCH_IMPORT = re.compile(r"^\s*(?:import torch\b|from torch\b)", re.MULTILINE)
 
 
 def _name(path: Path) -> str:
@@ -33,24 +47,34 @@ def _name(path: Path) -> str:
 class Run:
     notebook: nbformat.NotebookNode
     values: dict = field(default_factory=dict)
+    environment: dict = field(default_factory=dict)
+    """The CPU kernel settings the kernel had after the last cell."""
+    capability: str | None = None
+    """torch's CPU kernel family (``AVX2``), if the notebook imported torch."""
     error: str = ""
 
 
-def _execute(path: Path, workdir: Path, timeout: float) -> Run:
+def _reader_environment() -> dict[str, str]:
+    """This process's environment without the runner's settings (which running snippets here adds)."""
+    return {name: value for name, value in os.environ.items() if name not in RUN_ENVIRONMENT}
+
+
+def _execute(path: Path | nbformat.NotebookNode, workdir: Path, timeout: float) -> Run:
     """Run every cell in order in a fresh kernel (working directory: a temp dir), then read what the
     notebook's own checker recorded."""
-    notebook = nbformat.read(path, as_version=4)
+    notebook = path if isinstance(path, nbformat.NotebookNode) else nbformat.read(path, as_version=4)
     client = NotebookClient(notebook, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(workdir)}})
     run = Run(notebook)
     try:
-        with client.setup_kernel():
+        with client.setup_kernel(env=_reader_environment()):
             for index, cell in enumerate(list(notebook.cells)):
                 client.execute_cell(cell, index)
             probe = nbformat.v4.new_code_cell(PROBE)
             notebook.cells.append(probe)
             client.execute_cell(probe, len(notebook.cells) - 1)
             notebook.cells.pop()
-            run.values = json.loads("".join(o.get("text", "") for o in probe.outputs if o.output_type == "stream"))
+            state = json.loads("".join(o.get("text", "") for o in probe.outputs if o.output_type == "stream"))
+            run.values, run.environment, run.capability = state["values"], state["environment"], state["capability"]
     except CellExecutionError as exc:
         run.error = str(exc)
     return run
@@ -87,6 +111,38 @@ def test_every_page_with_code_has_a_notebook(project: Project) -> None:
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[_name(p) for p in NOTEBOOKS])
+def test_first_code_cell_sets_the_cpu_kernels_before_torch(notebook: Path) -> None:
+    """The runner's CPU kernel settings, as literals, in the first code cell, before any torch import."""
+    cells = [cell.source for cell in nbformat.read(notebook, as_version=4).cells if cell.cell_type == "code"]
+    tree = ast.parse(cells[0])
+    updates = [
+        node for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and ast.unparse(node.func) == "os.environ.update"
+    ]
+    assert len(updates) == 1, "the first code cell should call os.environ.update once"
+    assert ast.literal_eval(updates[0].args[0]) == CPU_ENVIRONMENT
+    setting = cells[0].index("os.environ.update(")
+    imports = [(index, match.start()) for index, source in enumerate(cells) for match in TORCH_IMPORT.finditer(source)]
+    assert all((index, start) > (0, setting) for index, start in imports), f"torch is imported before: {imports[:1]}"
+
+
+FIGURE_SNIPPET = "# snippets/demo/plot.py\nimport matplotlib.pyplot as plt\nplt.plot([0, 1], [1, 0])\n"
+
+
+@pytest.mark.parametrize(("page_figures", "verdict"), [(1, ALL_MATCH), (2, "그림 수: 페이지 2개, 여기 1개")])
+def test_the_check_cell_compares_figure_counts(page_figures: int, verdict: str, tmp_path: Path) -> None:
+    expected = {"demo/plot.py": {"printed": "", "values": {}, "figures": page_figures, "rel_tol": 1e-6, "abs_tol": 0.0}}
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell(source) for source in (check_code(expected), FIGURE_SNIPPET, "_page_check.report()")]
+    run = _execute(notebook, tmp_path, timeout=120)
+    assert not run.error, run.error[-2000:]
+    shown = sum("image/png" in output.get("data", {}) for output in run.notebook.cells[1].outputs)
+    assert shown == 1, "the figure should still be shown inline"
+    report = "".join(output.get("text", "") for output in run.notebook.cells[-1].outputs)
+    assert verdict in report, report
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[_name(p) for p in NOTEBOOKS])
 def test_notebook_reproduces_the_page(notebook: Path, executed: dict[str, Run], project: Project) -> None:
     run = executed[_name(notebook)]
     if run.error:
@@ -102,6 +158,9 @@ def test_notebook_reproduces_the_page(notebook: Path, executed: dict[str, Run], 
                 printed[snippet].append(output.text)
             elif "image/png" in output.get("data", {}):
                 figures[snippet] += 1
+    assert run.environment == CPU_ENVIRONMENT, "the notebook should set the runner's CPU kernel settings"
+    if run.capability is not None:
+        assert run.capability.lower() == CPU_ENVIRONMENT["ATEN_CPU_CAPABILITY"].lower(), run.capability
     options = project.load_options()
     problems = []
     for snippet in dict.fromkeys(c.metadata["snippet"]["id"] for c in run.notebook.cells if "snippet" in c.metadata):
