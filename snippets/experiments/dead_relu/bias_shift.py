@@ -87,3 +87,6 @@ def std(values):
 
 relu_shift_test_std = std([r["test_acc"] for r in results["ReLU"]])
 leaky_shift_test_std = std([r["test_acc"] for r in results["Leaky ReLU"]])
+n_shifted = SHIFTED.stop - SHIFTED.start
+n_first_units = make_net(nn.ReLU)[0].out_features
+margin = shift_bias.__defaults__[0]

@@ -50,3 +50,6 @@ with torch.no_grad():
     n_off_on_first_after = int((z1_after[0] <= 0).sum())
 print(f"20 에폭 뒤: x = -100 입력에서 비활성인 유닛 {n_off_on_first_after}, 죽은 유닛 {n_dead_after}")
 # --8<-- [end:one_input]
+
+# 본문에서 인용하는 값
+n_epochs = epoch + 1

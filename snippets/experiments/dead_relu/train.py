@@ -149,3 +149,10 @@ leaky_grad_of_negative = grad_of_negative["Leaky ReLU"]
 leaky_grad_of_rest = grad_of_rest["Leaky ReLU"]
 leaky_negative_to_rest = leaky_grad_of_negative / leaky_grad_of_rest
 del relu_dead_end, leaky_neg_end
+n_train, n_features = X_train.shape
+n_test = len(X_test)
+hidden = runs[LRS[0], "ReLU"][0]["net"][0].out_features
+lr_small, lr_mid, lr_big = LRS
+n_seeds = len(SEEDS)
+seed_list = ", ".join(str(s) for s in SEEDS)
+leaky_slope = ACTIVATIONS["Leaky ReLU"]().negative_slope
