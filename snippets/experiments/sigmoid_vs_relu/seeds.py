@@ -72,3 +72,7 @@ relu_test100_mean, relu_test100_std = summary["ReLU"][1]
 sigmoid_train200_mean = summary["Sigmoid"][3][0]
 relu_train200_mean = summary["ReLU"][3][0]
 sigmoid_beats_relu_all = all(s[2] > r[2] for s, r in zip(results["Sigmoid"], results["ReLU"]))
+n_seeds = len(SEEDS)
+seed_range = f"{SEEDS[0]}~{SEEDS[-1]}"
+seed_list = ", ".join(str(s) for s in SEEDS)
+seed_epochs = run.__defaults__[0]

@@ -222,3 +222,9 @@ ax_acc.legend(fontsize=8, loc="center left")
 ax_grad.legend()
 fig.tight_layout()
 # --8<-- [end:figure]
+n_train, n_features = X.shape
+n_test = len(X_test)
+hidden = sigmoid_model.layers[0].out_features
+n_linear = sum(isinstance(m, nn.Linear) for m in sigmoid_model.layers)
+n_hidden = n_linear - 1
+escape_margin = threshold - majority_train  # 평탄 구간 탈출 기준의 여유(다수 클래스 비율 위로)
