@@ -189,3 +189,8 @@ ax_s.set_ylim(0, 1)
 ax_s.set_title("학습된 신경망의 ReLU 출력 희소성")
 fig.tight_layout()
 # --8<-- [end:figure]
+n_seeds = len(SEEDS)
+seed_list = ", ".join(str(s) for s in SEEDS)
+seed_dots = "·".join(str(s) for s in SEEDS)
+n_train, n_test = len(x_train), len(x_test)
+sector_deg = 180 / N_CLASSES  # 클래스 하나가 맡는 방향의 폭(도)
