@@ -32,14 +32,15 @@ print(f"ReLU를 넣은 스택 vs 합친 Linear 하나: 최대 차이 {relu_gap:.
 # XOR: 직선 하나로는 나눌 수 없는 네 점입니다.
 X = torch.tensor([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 Y = torch.tensor([[0.0], [1.0], [1.0], [0.0]])
+HIDDEN, LR, STEPS = 8, 0.1, 150   # 은닉층 너비, Adam 학습률, 스텝 수
 
 
 def train_xor(activation, seed):
     torch.manual_seed(seed)
-    layers = [nn.Linear(2, 8), activation, nn.Linear(8, 1)]
+    layers = [nn.Linear(2, HIDDEN), activation, nn.Linear(HIDDEN, 1)]
     model = nn.Sequential(*[m for m in layers if m is not None])
-    opt = torch.optim.Adam(model.parameters(), lr=0.1)
-    for _ in range(150):
+    opt = torch.optim.Adam(model.parameters(), lr=LR)
+    for _ in range(STEPS):
         opt.zero_grad()
         loss = nn.functional.binary_cross_entropy_with_logits(model(X), Y)
         loss.backward()
@@ -61,3 +62,8 @@ linear_xor_best = max(xor_results["활성화 없음 (선형)"])
 relu_xor_min = min(xor_results["ReLU"])
 tanh_xor_min = min(xor_results["Tanh"])
 # --8<-- [end:xor]
+
+# 본문에서 인용하는 값
+n_stack_layers = len(stack)
+n_seeds = len(seeds)
+seed_list = ", ".join(str(s) for s in seeds)

@@ -38,3 +38,6 @@ for name, fn in functions.items():
 sigmoid_grad_max = grad_at_zero["Sigmoid"]   # σ'의 최댓값(x = 0)
 tanh_grad_max = grad_at_zero["Tanh"]         # tanh'의 최댓값(x = 0)
 # --8<-- [end:ranges]
+
+# 본문에서 인용하는 값
+x_far = points.max().item()   # 표에서 가장 먼 입력
