@@ -67,3 +67,6 @@ deep_linear = count_linear(deep)
 deep_params = count_params(deep)
 deep_to_shallow = deep_params / shallow_params
 # --8<-- [end:counts]
+
+# 본문에서 인용하는 값
+n_missing_linear = deep_linear - as_written_linear   # 원문 코드에 더 넣어야 하는 Linear 수

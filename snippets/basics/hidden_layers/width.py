@@ -97,9 +97,18 @@ for width, (train_accs, test_accs) in results.items():
 
 width_train = {w: mean_std(r[0])[0] for w, r in results.items()}
 width_test = {w: mean_std(r[1])[0] for w, r in results.items()}
-narrow_train = width_train[2]
-narrow_test = width_test[2]
-mid_train = width_train[32]
-mid_test = width_test[32]
-wide_train = width_train[128]
-wide_test = width_test[128]
+w_narrow, w_mid, w_wide = WIDTHS[0], WIDTHS[2], WIDTHS[-1]
+narrow_train = width_train[w_narrow]
+narrow_test = width_test[w_narrow]
+mid_train = width_train[w_mid]
+mid_test = width_test[w_mid]
+wide_train = width_train[w_wide]
+wide_test = width_test[w_wide]
+
+# 본문에서 인용하는 값
+n_train, n_test = len(x_train), len(x_test)
+noise = spirals.__defaults__[0]
+n_hidden_layers = sum(isinstance(m, nn.Linear) for m in make_model(w_narrow)) - 1
+width_list = ", ".join(str(w) for w in WIDTHS)
+n_seeds = len(SEEDS)
+seed_list = ", ".join(str(s) for s in SEEDS)
