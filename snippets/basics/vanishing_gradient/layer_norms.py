@@ -91,3 +91,7 @@ for act, init in SETTINGS:
 # 본문에서 인용하는 값: ratio_<활성화>_<초기화>_<깊이>
 for (act, init, d), r in ratios.items():
     globals()[f"ratio_{act.lower()}_{init}_{d}"] = r
+
+depth_short, depth_mid, depth_deep = DEPTHS
+n_seeds = len(SEEDS)
+seed_list = ", ".join(str(s) for s in SEEDS)

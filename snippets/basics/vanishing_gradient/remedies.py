@@ -89,3 +89,7 @@ KEYS = {"Sigmoid": "sigmoid", "Sigmoid + BN": "sigmoid_bn", "Sigmoid + 잔차 �
 for (name, d), (w_r, h_r) in remedy_ratios.items():
     globals()[f"w_{KEYS[name]}_{d}"] = w_r
     globals()[f"h_{KEYS[name]}_{d}"] = h_r
+
+depth_mid, depth_deep = DEPTHS
+n_seeds = len(SEEDS)
+seed_list = ", ".join(str(s) for s in SEEDS)

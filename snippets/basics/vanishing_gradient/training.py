@@ -114,3 +114,10 @@ relu_he_train_acc = summary["ReLU + He 초기화"][1][0]
 sigmoid_positive_rate = summary["Sigmoid"][3][0]
 relu_test_std = summary["ReLU"][2][1]
 relu_he_test_std = summary["ReLU + He 초기화"][2][1]
+
+# 본문에서 인용하는 값
+n_features = X.shape[1]
+n_train, n_test = len(x_train), len(x_test)
+n_linear = sum(isinstance(m, nn.Linear) for m in make_net(nn.ReLU).modules())
+n_seeds = len(SEEDS)
+seed_list = ", ".join(str(s) for s in SEEDS)
