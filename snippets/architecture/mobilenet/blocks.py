@@ -70,3 +70,8 @@ v1_params = sum(p.numel() for p in v1.parameters())
 standard_params = sum(p.numel() for p in standard.parameters())
 collapse_error_2 = collapse_error[2]
 collapse_error_30 = collapse_error[30]
+
+# 본문에서 인용하는 값
+v2_expand = v2.layers[0].out_channels // v2.layers[0].in_channels   # 확장 배율
+v1_in, v1_out = v1[0].in_channels, v1[3].out_channels
+n_small, n_large = min(collapse_error), max(collapse_error)

@@ -36,3 +36,7 @@ for name, block in (("항등 지름길", same), ("1×1 지름길", down)):
     print(f"{name}: 입력 {tuple(x.shape)} → 출력 {tuple(out.shape)}, "
           f"F(x)의 음수 비율 {(r < 0).float().mean().item():.1%}, 출력 최솟값 {out.min().item():.1f}")
 # --8<-- [end:block]
+
+# 본문에서 인용하는 값
+down_stride = down.conv1.stride[0]
+down_in, down_out = down.conv1.in_channels, down.conv1.out_channels

@@ -26,3 +26,6 @@ for name, stage in (("원래 VGG", original), ("BN 변형", with_bn)):
     print(f"--- {name}: 파라미터 {n_params:,}개, 입력 {tuple(x.shape)} → 출력 {tuple(stage(x).shape)}")
     print(stage)
 # --8<-- [end:blocks]
+
+# 본문에서 인용하는 값
+n_images = x.shape[0]
