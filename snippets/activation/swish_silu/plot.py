@@ -8,7 +8,8 @@ import torch.nn.functional as F
 x = torch.linspace(-6, 6, 1201, requires_grad=True)
 
 fig, (ax_b, ax_f, ax_d) = plt.subplots(1, 3, figsize=(12, 3.8))
-for beta in (0.5, 1.0, 2.0, 10.0):
+BETAS = (0.5, 1.0, 2.0, 10.0)
+for beta in BETAS:
     y = x * torch.sigmoid(beta * x)
     ax_b.plot(x.detach(), y.detach(), linewidth=2 if beta == 1.0 else 1.3,
               label=f"β = {beta:g}" + (" (SiLU)" if beta == 1.0 else ""))
@@ -34,3 +35,6 @@ for ax in (ax_b, ax_f, ax_d):
     ax.legend(fontsize=9)
 fig.tight_layout()
 # --8<-- [end:plot]
+
+# 본문에서 인용하는 값
+beta_max = max(BETAS)

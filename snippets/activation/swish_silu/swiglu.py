@@ -41,3 +41,6 @@ for ffn in (ReLUFeedForward(d_model), SwiGLUFeedForward(d_model)):
           f"출력 {tuple(ffn(tokens).shape)}")
 print(SwiGLUFeedForward(d_model))
 # --8<-- [end:ffn]
+
+# 본문에서 인용하는 값
+multiple_of = SwiGLUFeedForward.__init__.__defaults__[0]   # 은닉 차원을 올림하는 배수
