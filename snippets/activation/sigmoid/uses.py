@@ -50,3 +50,6 @@ bce_split_loss = loss_split.item()
 bce_split_grad = grad_split.item()
 bce_fused_loss = loss_fused.item()
 bce_fused_grad = grad_fused.item()
+
+# 본문에서 인용하는 값
+logit_value = logit.item()
