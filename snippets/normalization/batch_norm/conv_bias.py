@@ -5,11 +5,12 @@ import torch.nn as nn
 
 # --8<-- [start:same_output]
 torch.manual_seed(0)
+BIAS_SCALE = 5.0                                 # 편향을 [-5, 5]에서 고릅니다
 conv_b = nn.Conv2d(3, 8, 3, padding=1, bias=True)
 conv_nb = nn.Conv2d(3, 8, 3, padding=1, bias=False)
 with torch.no_grad():
     conv_nb.weight.copy_(conv_b.weight)          # 가중치는 같고, 편향만 있고 없음
-    conv_b.bias.uniform_(-5, 5)                  # 편향을 일부러 크게
+    conv_b.bias.uniform_(-BIAS_SCALE, BIAS_SCALE)   # 편향을 일부러 크게
 bn_b, bn_nb = nn.BatchNorm2d(8), nn.BatchNorm2d(8)
 
 x = torch.randn(16, 3, 8, 8)

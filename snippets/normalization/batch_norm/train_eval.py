@@ -10,7 +10,8 @@ with torch.no_grad():
     bn.weight.copy_(torch.tensor([1.0, 2.0, 0.5]))   # γ (보통 1로 시작해 학습됨)
     bn.bias.copy_(torch.tensor([0.0, 1.0, -1.0]))    # β (보통 0으로 시작해 학습됨)
 
-x = 3 + 2 * torch.randn(8, 3, 4, 4)             # 평균 3, 표준편차 2 근처의 입력 (배치 8)
+DATA_MEAN, DATA_STD = 3.0, 2.0
+x = DATA_MEAN + DATA_STD * torch.randn(8, 3, 4, 4)   # 평균 3, 표준편차 2 근처의 입력 (배치 8)
 y = bn(x)                                        # 학습 모드(기본값)
 
 mean = x.mean(dim=(0, 2, 3), keepdim=True)                   # 채널별 배치 평균
@@ -46,10 +47,15 @@ print(f"배치 1개를 본 뒤 평가 모드 출력과 학습 모드 출력의 �
 # 같은 분포의 배치를 더 보여 주면 running 통계가 데이터의 통계에 가까워집니다.
 bn.train()
 for step in range(100):
-    bn(3 + 2 * torch.randn(8, 3, 4, 4))
+    bn(DATA_MEAN + DATA_STD * torch.randn(8, 3, 4, 4))
 bn.eval()
 eval_vs_train_after_101 = (bn(x) - y).abs().max().item()
 print("배치 101개 뒤 running_mean:", [f"{v:.3f}" for v in bn.running_mean.tolist()],
       " running_var:", [f"{v:.3f}" for v in bn.running_var.tolist()])
 print(f"배치 101개를 본 뒤 평가 모드 출력과 학습 모드 출력의 최대 차이: {eval_vs_train_after_101:.2f}")
 # --8<-- [end:eval_mode]
+
+# 본문에서 인용하는 값
+batch_size = x.shape[0]
+n_more_batches = step + 1
+data_var = DATA_STD ** 2
