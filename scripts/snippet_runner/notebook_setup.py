@@ -32,7 +32,7 @@ from pathlib import Path
 # 페이지의 숫자를 만든 것과 같은 CPU 연산 경로: torch를 불러오기 전에 정해야 적용됩니다.
 os.environ.update({cpu_environment})
 if "torch" in sys.modules:
-    print("torch를 이미 불러왔습니다. CPU 연산 경로를 맞추려면 런타임을 다시 시작하고 이 셀부터 실행하세요.")
+    print("torch를 이미 불러왔습니다. CPU 연산 경로를 맞추려면 런타임을 다시 시작한 뒤 이 셀부터 실행합니다.")
 
 PINNED = {pinned}
 KOREAN_FONT = Path("{font}")
@@ -54,7 +54,7 @@ if "google.colab" in sys.modules:
     wrong = [f"{{name}}=={{pin}}" for name, pin in PINNED.items() if installed(name).split("+")[0] != pin]
     if wrong:
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", *wrong], check=True)
-        print("패키지 버전을 맞췄습니다. 런타임이 다시 시작되면 이 셀부터 다시 실행하세요.")
+        print("패키지 버전을 맞췄습니다. 런타임이 다시 시작되면 이 셀부터 다시 실행합니다.")
         os.kill(os.getpid(), 9)  # Colab이 런타임을 다시 시작합니다
 
 print("페이지:", ", ".join(f"{{name}} {{pin}}" for name, pin in PINNED.items()))
