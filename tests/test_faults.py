@@ -84,9 +84,9 @@ class Tiny:
         return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-@pytest.fixture
-def tiny(tmp_path: Path) -> Tiny:
-    project = Tiny(tmp_path / "project")
+def make_tiny(root: Path) -> Tiny:
+    """One snippet, one page that shows it, and the site's config and hooks."""
+    project = Tiny(root)
     project.write("snippets/demo/good.py", GOOD)
     project.write("docs/index.md", PAGE)
     project.write("includes/abbreviations.md", "*[ReLU]: Rectified Linear Unit\n")
@@ -94,6 +94,11 @@ def tiny(tmp_path: Path) -> Tiny:
     for name in ("node_modules", "overrides"):
         (project.root / name).symlink_to(ROOT / name, target_is_directory=True)
     return project
+
+
+@pytest.fixture
+def tiny(tmp_path: Path) -> Tiny:
+    return make_tiny(tmp_path / "project")
 
 
 def frozen_ok(tiny: Tiny) -> dict[str, bytes]:

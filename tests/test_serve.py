@@ -9,7 +9,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from test_faults import BIN, GOOD, PAGE, ROOT, Tiny, _trimmed_config
+from test_faults import BIN, GOOD, Tiny, make_tiny
 
 QUIET_SECONDS = 8.0
 
@@ -39,13 +39,7 @@ def _wait_for(url: str, text: str, seconds: float) -> bool:
 
 @pytest.fixture
 def served(tmp_path: Path):
-    project = Tiny(tmp_path / "project")
-    project.write("snippets/demo/good.py", GOOD)
-    project.write("docs/index.md", PAGE)
-    project.write("includes/abbreviations.md", "*[ReLU]: Rectified Linear Unit\n")
-    project.write("mkdocs.yml", _trimmed_config("  - 데모: index.md"))
-    for name in ("node_modules", "overrides"):
-        (project.root / name).symlink_to(ROOT / name, target_is_directory=True)
+    project = make_tiny(tmp_path / "project")
     port = _free_port()
     log = (tmp_path / "serve.log").open("w", encoding="utf-8")
     server = subprocess.Popen(

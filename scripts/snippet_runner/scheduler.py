@@ -112,12 +112,14 @@ def run_one(
     _kill_group(process.pid)  # whatever the snippet started in the background ends with it
     result = RunResult(snippet=snippet, seconds=time.monotonic() - started, workdir=workdir)
     result.outcome = _read_outcome(workdir)
+    # A complete result.json is the worker's last act before os._exit, so it decides success, not the
+    # exit code: under load the fork server can lose a child's status and report 255 (CPython #140867).
     error = result.outcome.get("error")
     if failure is None and error:
         result.line = error.get("line")
         where = f"snippets/{snippet.id}:{result.line}" if result.line else f"snippets/{snippet.id}"
         failure = f"{where}: {error['type']}: {error['message']}\n{error['traceback']}"
-    elif failure is None and (process.exitcode != 0 or "sections" not in result.outcome):
+    elif failure is None and "sections" not in result.outcome:
         failure = f"{snippet.id}: the run ended with exit code {process.exitcode} and no result"
     result.failure = failure
     return result
