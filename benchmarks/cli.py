@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
         "--quick", type=int, default=2, help="times each cheap build (warm, plain, one changed) is timed per repetition"
     )
     parser.add_argument(
-        "--budget", type=float, default=660, help="seconds; skip repetitions after the second that would overrun it (default 660)"
+        "--budget", type=float, default=1200, help="seconds; skip repetitions after the second that would overrun it (default 1200)"
     )
     parser.add_argument("--source", type=Path, default=ROOT, help="the checkout to copy and build (default: this one)")
     parser.add_argument(

@@ -41,6 +41,8 @@ load_range = f"{machine['load_min']:.2f}–{machine['load_max']:.2f}"
 measured_on = results["measured_at"][:10]
 commit = results["commit"]
 versions = results["versions"]
+# 측정 전체에 걸린 시간(모든 빌드의 합), 다시 측정할 때 얼마나 걸리는지 알리기 위해
+bench_minutes = sum(sum(runs[name]) for name in results["order"]) / 60
 software = ", ".join(f"{name} {versions[name]}" for name in ("python", "mkdocs", "mkdocs-material", "torch", "numpy", "matplotlib"))
 
 for name in results["order"]:
