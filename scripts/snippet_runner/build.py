@@ -99,6 +99,7 @@ def _build(
 
     keys: dict[str, CacheKey] = {}
     stale: list[Snippet] = []
+
     def key_of(snippet: Snippet, reads: list[str]) -> CacheKey:
         return cachekey.compute(project, snippet, project.options_for(snippet.id, options_table), versions, sources, reads)
 
