@@ -9,7 +9,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from test_faults import BIN, GOOD, Tiny, make_tiny
+from tiny_project import BIN, GOOD, Tiny, make_tiny
 
 QUIET_SECONDS = 8.0
 

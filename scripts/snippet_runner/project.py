@@ -21,7 +21,9 @@ class Options:
     threads: int = 1
     """torch intra-op threads inside the run."""
     memory_mb: int = 4096
-    """Resident memory above which the run is killed."""
+    """Memory of the run's whole process tree above which it is killed."""
+    output_mb: int = 8
+    """The largest file a run may write, its printed output included."""
     rel_tol: float = 1e-6
     """Relative tolerance for numbers when a re-run is compared with the frozen output."""
     abs_tol: float = 1e-9

@@ -6,7 +6,6 @@ import json
 import multiprocessing
 import os
 import shutil
-import signal
 import sys
 import tempfile
 import threading
@@ -16,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, TextIO
 
+from .cgroups import RunGroup, kill_tree, tree_resident_mb
 from .discovery import Snippet
 from .project import Options, Project
 from .worker import Job, execute
@@ -51,6 +51,9 @@ class RunResult:
     failure: str | None = None
     """Why the run failed (traceback, timeout, memory), or None."""
     line: int | None = None
+    warnings: dict[str, str] = field(default_factory=dict)
+    """Containment layers this run went without (name → reason): printed, never silent."""
+    notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -64,17 +67,6 @@ def _context() -> multiprocessing.context.BaseContext:
     return context
 
 
-def _resident_mb(pid: int) -> float:
-    try:
-        status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
-    except OSError:
-        return 0.0
-    for line in status.splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
-
-
 def run_one(
     project: Project,
     snippet: Snippet,
@@ -83,6 +75,7 @@ def run_one(
     started_at: dict[str, float] | None = None,
 ) -> RunResult:
     workdir = Path(tempfile.mkdtemp(prefix="snippet-"))
+    group = RunGroup.create(workdir.name, options.memory_mb)
     job = Job(
         snippet_id=snippet.id,
         path=str(snippet.path),
@@ -91,6 +84,8 @@ def run_one(
         threads=options.threads,
         style_file=str(project.style_file),
         runner_pid=os.getpid(),
+        cgroup_procs=group.procs_files,
+        output_bytes=options.output_mb * 2**20,
     )
     process = context.Process(target=execute, args=(job,), name=f"snippet {snippet.id}")
     started = time.monotonic()
@@ -98,41 +93,45 @@ def run_one(
         started_at[snippet.id] = started
     process.start()
     failure = None
+    memory_message = f"{snippet.id}: used more than {options.memory_mb} MB of memory and was stopped (`memory_mb` in snippets/snippets.toml)"
     while process.is_alive():
         process.join(POLL_SECONDS)
         elapsed = time.monotonic() - started
         if process.is_alive() and elapsed > options.timeout:
             failure = f"{snippet.id}: timed out after {options.timeout:g} s (raise `timeout` in snippets/snippets.toml if this is expected)"
-        elif process.is_alive() and _resident_mb(process.pid) > options.memory_mb:
-            failure = f"{snippet.id}: used more than {options.memory_mb} MB of memory and was stopped (`memory_mb` in snippets/snippets.toml)"
+        elif group.memory is None and process.is_alive() and tree_resident_mb(process.pid) > options.memory_mb:
+            failure = memory_message
         if failure:
-            _kill_group(process.pid)
+            group.kill()
+            kill_tree(process.pid)
             process.kill()  # the group may not exist yet: a run can be stopped before the worker made it
             process.join()
-    _kill_group(process.pid)  # whatever the snippet started in the background ends with it
+    if failure is None and group.out_of_memory():
+        failure = memory_message
+    kill_tree(process.pid)
+    left = group.close()  # whatever the snippet started in the background ends with it
     result = RunResult(snippet=snippet, seconds=time.monotonic() - started, workdir=workdir)
     result.outcome = _read_outcome(workdir)
+    result.warnings = {**group.missing, **result.outcome.get("confinement", {}).get("missing", {})}
+    printed = max(len(result.outcome["stdout"]), len(result.outcome["stderr"]))
     # A complete result.json is the worker's last act before os._exit, so it decides success, not the
     # exit code: under load the fork server can lose a child's status and report 255 (CPython #140867).
     error = result.outcome.get("error")
-    if failure is None and error:
+    if failure is None and printed >= job.output_bytes:
+        failure = (
+            f"snippets/{snippet.id}: printed more than {options.output_mb} MB and was stopped; nothing of this run is kept "
+            "(`output_mb` in snippets/snippets.toml)"
+        )
+    elif failure is None and error:
         result.line = error.get("line")
         where = f"snippets/{snippet.id}:{result.line}" if result.line else f"snippets/{snippet.id}"
         failure = f"{where}: {error['type']}: {error['message']}\n{error['traceback']}"
     elif failure is None and "sections" not in result.outcome:
         failure = f"{snippet.id}: the run ended with exit code {process.exitcode} and no result"
+    elif failure is None and left and set(left) != {process.pid}:
+        result.notes.append(f"{snippet.id}: {len(left)} process(es) it started were still running at its end and were killed")
     result.failure = failure
     return result
-
-
-def _kill_group(pid: int | None) -> None:
-    """Kill the run's process group (the worker makes itself its leader), children included."""
-    if pid is None:
-        return
-    try:
-        os.killpg(pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
 
 
 def _read_outcome(workdir: Path) -> dict:
@@ -157,12 +156,19 @@ class Progress:
     total: int = 0
     done: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
+    warned: set[str] = field(default_factory=set)
 
     def say(self, text: str) -> None:
         with self.lock:
             print(text, file=self.stream, flush=True)
 
     def finished(self, result: RunResult) -> None:
+        for layer, why in sorted(result.warnings.items()):
+            if layer not in self.warned:
+                self.warned.add(layer)
+                self.say(f"warning: snippets run without containment of their {layer}: {why} (see README, 격리)")
+        for note in result.notes:
+            self.say(f"note: {note}")
         self.done += 1
         mark = "ok" if result.ok else "FAILED"
         self.say(f"[{self.done}/{self.total}] {result.snippet.id} {mark} in {result.seconds:.1f} s")

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .confine import Fence, confine
 from .sections import find_sections, parse, split_segments
 
 if TYPE_CHECKING:
@@ -40,6 +41,10 @@ class Job:
     style_file: str
     runner_pid: int = 0
     """The runner's process; the run ends when it does. 0: no such watch."""
+    cgroup_procs: tuple[str, ...] = ()
+    """The ``cgroup.procs`` files of the run's control groups, which the worker joins first."""
+    output_bytes: int = 8 * 2**20
+    """The largest file the run may write, its printed output included."""
 
 
 class GlyphMissing(Exception):
@@ -97,7 +102,10 @@ def _guard_repository(repo_root: str) -> set[str]:
     def resolved(path: object) -> str | None:
         if isinstance(path, int) or path is None:
             return None
-        return os.path.realpath(os.fsdecode(path))
+        try:
+            return os.path.realpath(os.fsdecode(path))
+        except (OSError, ValueError):  # not ours to judge: the call itself reports it
+            return None
 
     def inside(path: object) -> bool:
         real = resolved(path)
@@ -125,6 +133,25 @@ def _guard_repository(repo_root: str) -> set[str]:
 
     sys.addaudithook(hook)
     return reads
+
+
+def _join_cgroups(procs_files: tuple[str, ...]) -> dict[str, str]:
+    """Move this process into the run's control groups; every process it starts is born there."""
+    missing = {}
+    for procs in procs_files:
+        try:
+            Path(procs).write_text(str(os.getpid()), encoding="utf-8")
+        except OSError as exc:
+            missing[f"cgroup {Path(procs).parent.name}"] = str(exc)
+    return missing
+
+
+def _private_temp(workdir: Path) -> None:
+    """The system temp directory of the run (and of what it starts) is its own working directory."""
+    import tempfile
+
+    os.environ["TMPDIR"] = str(workdir)
+    tempfile.tempdir = str(workdir)
 
 
 def _end_with_runner(runner_pid: int) -> None:
@@ -199,6 +226,15 @@ def _error_record(exc: BaseException, path: str) -> dict:
     return {"type": type(exc).__name__, "message": str(exc), "line": line, "traceback": text}
 
 
+def _flush() -> None:
+    """Flush both streams; a stream at the output limit (EFBIG) has already failed the snippet."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except OSError:
+            pass
+
+
 def execute(job: Job) -> None:
     """Entry point of the forked process. Always ends with ``os._exit``."""
     workdir = Path(job.workdir)
@@ -206,11 +242,15 @@ def execute(job: Job) -> None:
     reads: set[str] = set()
     code = 1
     try:
-        os.setpgid(0, 0)  # the runner kills this group on a timeout, so no child of the snippet outlives it
+        os.setpgid(0, 0)  # without cgroups, the runner kills this group on a timeout
+        missing = _join_cgroups(job.cgroup_procs)
         _end_with_runner(job.runner_pid)
         os.chdir(workdir)
+        _private_temp(workdir)
         _redirect_output(workdir)
         _configure_libraries(job)
+        confinement = confine(Fence(checkout=job.repo_root, workdir=job.workdir, output_bytes=job.output_bytes))
+        result["confinement"] = {"applied": confinement.applied, "missing": missing | confinement.missing}
         reads = _guard_repository(job.repo_root)
         _fresh_random_state()
         code = _run(job, workdir, result)
@@ -218,8 +258,7 @@ def execute(job: Job) -> None:
         result["error"] = _error_record(exc, job.path)
     finally:
         try:
-            sys.stdout.flush()
-            sys.stderr.flush()
+            _flush()
             usage = resource.getrusage(resource.RUSAGE_SELF)  # this process only: counters start at 0 after fork
             result["cpu_seconds"] = round(usage.ru_utime + usage.ru_stime, 2)
             result["reads"] = sorted(reads)
@@ -255,7 +294,7 @@ def _run(job: Job, workdir: Path, result: dict) -> int:
             result["error"] = _error_record(exc, job.path)
             return 1
         finally:
-            sys.stdout.flush()
+            _flush()
             end = os.lseek(1, 0, os.SEEK_CUR)
             result["sections"].append({"name": segment.section, "start": offset, "end": end})
             offset = end

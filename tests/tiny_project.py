@@ -1,0 +1,99 @@
+"""A tiny throwaway project driven through the command lines, shared by the fault, containment and serve tests."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+GOOD = "slope = 1.0\nprint('ReLU(-2) =', max(0.0, -2.0), 'slope', slope)\n"
+PAGE = "# 데모 { #demo }\n\n{{ output demo/good.py }}\n\n기울기 {{ value demo/good.py slope .1f }}\n"
+
+
+def _trimmed_config(page_nav: str) -> str:
+    """The site's mkdocs.yml with its nav replaced by the throwaway pages and its hooks taken from the checkout."""
+    lines = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+
+    def block(key: str) -> slice:
+        start = lines.index(f"{key}:")
+        end = next((i for i in range(start + 1, len(lines)) if lines[i] and not lines[i][0].isspace()), len(lines))
+        return slice(start, end)
+
+    lines[block("nav")] = ["nav:", page_nav]
+    del lines[block("watch")]  # the throwaway project has no scripts/ to watch
+    hooks = block("hooks")  # every hook comes from the checkout, by absolute path
+    lines[hooks] = [re.sub(r"^(\s*-\s*)(\S+\.py)\s*$", lambda m: f"{m[1]}{ROOT / m[2]}", line) for line in lines[hooks]]
+    return "\n".join(lines) + "\n"
+
+
+@dataclass
+class Tiny:
+    """A throwaway project: ``snippets/``, ``docs/``, a trimmed ``mkdocs.yml``, and the command lines."""
+
+    root: Path
+
+    def write(self, relative: str, text: str) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def env(self, **extra: str) -> dict[str, str]:
+        return os.environ | {"NO_MKDOCS_2_WARNING": "1", "PYTHONUTF8": "1"} | extra
+
+    def runner(self, *args: str, timeout: float = 60, stdin: str = "") -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(BIN / "snippet-runner"), "--root", str(self.root), *args],
+            input=stdin, capture_output=True, text=True, encoding="utf-8", timeout=timeout, env=self.env(),
+        )
+
+    def mkdocs(self, mode: str = "run") -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(self.site)],
+            cwd=self.root, capture_output=True, text=True, encoding="utf-8", timeout=120,
+            env=self.env(SNIPPET_RUNNER=mode),
+        )
+
+    @property
+    def site(self) -> Path:
+        return self.root.parent / "site"
+
+    @property
+    def outputs(self) -> Path:
+        return self.root / "outputs"
+
+    def snapshot(self, folder: Path | None = None) -> dict[str, bytes]:
+        """Every file under ``folder`` (default: outputs/) with its bytes."""
+        folder = folder or self.outputs
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def make_tiny(root: Path) -> Tiny:
+    """One snippet, one page that shows it, and the site's config and hooks."""
+    project = Tiny(root)
+    project.write("snippets/demo/good.py", GOOD)
+    project.write("docs/index.md", PAGE)
+    project.write("includes/abbreviations.md", "*[ReLU]: Rectified Linear Unit\n")
+    project.write("mkdocs.yml", _trimmed_config("  - 데모: index.md"))
+    for name in ("node_modules", "overrides"):
+        (project.root / name).symlink_to(ROOT / name, target_is_directory=True)
+    return project
+
+
+@pytest.fixture
+def tiny(tmp_path: Path) -> Tiny:
+    return make_tiny(tmp_path / "project")
+
+
+def frozen_ok(tiny: Tiny) -> dict[str, bytes]:
+    """Run once, successfully, and return the frozen outputs."""
+    result = tiny.runner("run")
+    assert result.returncode == 0, result.stderr
+    return tiny.snapshot()
