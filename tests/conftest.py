@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from snippet_runner.project import Project
+from tiny_project import Tiny, make_tiny
 
 ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = Path(sys.executable).with_name("mkdocs")
@@ -32,3 +33,9 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stderr[-6000:]}")
     return site
+
+
+@pytest.fixture
+def tiny(tmp_path: Path) -> Tiny:
+    """A throwaway project driven through the command lines (test_runner.py has its own, in-process)."""
+    return make_tiny(tmp_path / "project")

@@ -8,19 +8,15 @@ so every run is quick; the whole file takes well under two minutes.
 from __future__ import annotations
 
 import json
-import os
 import re
 import signal
 import subprocess
-import sys
 import time
-from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
 
-from tiny_project import BIN, GOOD, ROOT, Tiny, frozen_ok, make_tiny, tiny  # noqa: F401 - tiny is a fixture
+from tiny_project import BIN, GOOD, PAGE, Tiny, frozen_ok
 
 
 def test_a_raising_snippet_names_file_and_line_and_keeps_previous_outputs(tiny: Tiny) -> None:
@@ -44,7 +40,7 @@ def test_a_hanging_snippet_is_stopped_at_its_timeout_by_name(tiny: Tiny) -> None
     started = time.monotonic()
     result = tiny.runner("run")
     assert result.returncode == 1
-    assert "demo/hang.py: timed out after 1.5 s" in result.stderr
+    assert "demo/hang.py: timed out after 1.5 s of CPU time" in result.stderr
     assert "timeout` in snippets/snippets.toml" in result.stderr
     assert time.monotonic() - started < 30
     assert not (tiny.outputs / "demo" / "hang.json").exists()

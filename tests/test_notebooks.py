@@ -19,7 +19,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 from snippet_runner import notebooks, store
-from snippet_runner.compare import compare_text, compare_values
+from snippet_runner.compare import compare_text, compare_values, tolerance_of
 from snippet_runner.notebook_check import check_code
 from snippet_runner.notebook_setup import CPU_KERNEL_SETTINGS
 from snippet_runner.project import Project
@@ -131,7 +131,7 @@ FIGURE_SNIPPET = "# snippets/demo/plot.py\nimport matplotlib.pyplot as plt\nplt.
 
 @pytest.mark.parametrize(("page_figures", "verdict"), [(1, ALL_MATCH), (2, "그림 수: 페이지 2개, 여기 1개")])
 def test_the_check_cell_compares_figure_counts(page_figures: int, verdict: str, tmp_path: Path) -> None:
-    expected = {"demo/plot.py": {"printed": "", "values": {}, "figures": page_figures, "rel_tol": 1e-6, "abs_tol": 0.0}}
+    expected = {"demo/plot.py": {"printed": "", "values": {}, "figures": page_figures, "tolerance": {"rel_tol": 1e-6, "abs_tol": 0.0, "factor": 0.0}}}
     notebook = nbformat.v4.new_notebook()
     notebook.cells = [nbformat.v4.new_code_cell(source) for source in (check_code(expected), FIGURE_SNIPPET, "_page_check.report()")]
     run = _execute(notebook, tmp_path, timeout=120)
@@ -165,9 +165,9 @@ def test_notebook_reproduces_the_page(notebook: Path, executed: dict[str, Run], 
     problems = []
     for snippet in dict.fromkeys(c.metadata["snippet"]["id"] for c in run.notebook.cells if "snippet" in c.metadata):
         frozen = store.load_outputs(project, snippet)
-        tolerance = project.options_for(snippet, options)
-        drifts = compare_text(frozen["sections"].get("", ""), "".join(printed[snippet]), tolerance.rel_tol, tolerance.abs_tol)
-        drifts += compare_values(frozen["values"], run.values.get(snippet, {}), tolerance.rel_tol, tolerance.abs_tol)
+        tolerance = tolerance_of(project.options_for(snippet, options))
+        drifts = compare_text(frozen["sections"].get("", ""), "".join(printed[snippet]), tolerance)
+        drifts += compare_values(frozen["values"], run.values.get(snippet, {}), tolerance)
         problems += [f"{snippet}: {drift}" for drift in drifts]
         if figures[snippet] != len(frozen["figures"]):
             problems.append(f"{snippet}: {figures[snippet]} figure(s) shown, the page has {len(frozen['figures'])}")

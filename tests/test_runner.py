@@ -14,7 +14,7 @@ from snippet_runner.build import Report, build
 from snippet_runner.cachekey import Versions, compute
 from snippet_runner.compare import compare_outputs, drift_report
 from snippet_runner.discovery import find_snippets
-from snippet_runner.project import Options, Project
+from snippet_runner.project import ConfigError, Options, Project
 
 HELLO = """\
 # --8<-- [start:greet]
@@ -144,7 +144,7 @@ def test_a_hanging_snippet_times_out_by_name(tiny: Project) -> None:
     write(tiny.config_file, '["demo/slow.py"]\ntimeout = 1\n')
     write(tiny.snippets_dir / "demo" / "slow.py", "import time\nwhile True:\n    time.sleep(0.01)\n")
     report, _ = run(tiny)
-    assert "demo/slow.py: timed out after 1 s" in report.failures["demo/slow.py"]
+    assert "demo/slow.py: timed out after 5 s of waiting (5 times its `timeout`" in report.failures["demo/slow.py"], "a sleeping run is stopped by the wall clock"
     assert report.ran == ["demo/hello.py"]
     assert store.load_outputs(tiny, "demo/slow.py") is None
 
@@ -331,3 +331,12 @@ def test_a_data_file_found_only_at_run_time_is_part_of_the_key(tiny: Project) ->
     assert run(tiny)[0].ran == ["demo/pieces.py"]
     assert store.load_outputs(tiny, "demo/pieces.py")["sections"][""] == "3\n"
     assert run(tiny)[0].ran == []
+
+
+def test_a_wrong_option_type_is_named_with_its_file_and_table(tiny: Project) -> None:
+    write(tiny.config_file, '["demo/hello.py"]\ntimeout = "60"\n')
+    with pytest.raises(ConfigError, match=r"snippets.toml: \[demo/hello.py\] timeout = '60' should be float, not str"):
+        tiny.load_options()
+    write(tiny.config_file, '["demo/hello.py"]\ntiming = 1\n')
+    with pytest.raises(ConfigError, match="timing = 1 should be bool, not int"):
+        tiny.load_options()

@@ -63,7 +63,7 @@ def test_snippet_is_used_by_a_page(snippet: Snippet, project: Project) -> None:
 CPU_BUDGET_SECONDS = 300.0
 """All snippets together: CPU seconds (user + system) of every run, on the project's 2-core reference machine."""
 SNIPPET_BUDGET_SECONDS = 60.0
-"""Any one snippet, wall clock."""
+"""Any one snippet, CPU seconds: unlike the wall clock, they do not grow when the machine is busy."""
 
 
 def test_snippets_fit_the_time_budget(fresh: tuple[Project, Report], project: Project) -> None:
@@ -72,11 +72,10 @@ def test_snippets_fit_the_time_budget(fresh: tuple[Project, Report], project: Pr
         pytest.skip("only a selection of snippets was re-run")
     manifest = store.load_manifest(target)
     cpu = {snippet_id: entry.cpu_seconds for snippet_id, entry in manifest.items()}
-    wall = {snippet_id: entry.run_seconds for snippet_id, entry in manifest.items()}
     assert all(seconds > 0 for seconds in cpu.values()), "a run recorded no CPU time"
     total = sum(cpu.values())
     slowest = sorted(cpu.items(), key=lambda item: -item[1])[:5]
     listing = ", ".join(f"{name} {value:.1f} s" for name, value in slowest)
     assert total <= CPU_BUDGET_SECONDS, f"snippets took {total:.0f} CPU s in all (budget {CPU_BUDGET_SECONDS:.0f} s); slowest: {listing}"
-    longest = max(wall.items(), key=lambda item: item[1])
-    assert longest[1] <= SNIPPET_BUDGET_SECONDS, f"{longest[0]} took {longest[1]:.1f} s (budget {SNIPPET_BUDGET_SECONDS:.0f} s)"
+    longest = max(cpu.items(), key=lambda item: item[1])
+    assert longest[1] <= SNIPPET_BUDGET_SECONDS, f"{longest[0]} took {longest[1]:.1f} s of CPU time (budget {SNIPPET_BUDGET_SECONDS:.0f} s)"

@@ -9,8 +9,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 GOOD = "slope = 1.0\nprint('ReLU(-2) =', max(0.0, -2.0), 'slope', slope)\n"
@@ -85,11 +83,6 @@ def make_tiny(root: Path) -> Tiny:
     for name in ("node_modules", "overrides"):
         (project.root / name).symlink_to(ROOT / name, target_is_directory=True)
     return project
-
-
-@pytest.fixture
-def tiny(tmp_path: Path) -> Tiny:
-    return make_tiny(tmp_path / "project")
 
 
 def frozen_ok(tiny: Tiny) -> dict[str, bytes]:

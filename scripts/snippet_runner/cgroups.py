@@ -94,6 +94,16 @@ class RunGroup:
         except OSError:
             return []
 
+    def cpu_seconds(self, pid: int) -> float:
+        """CPU time used so far by every process of the run, those that already ended included."""
+        if self.tree is not None:
+            try:
+                stat = (self.tree / "cpu.stat").read_text(encoding="utf-8").split()
+                return int(stat[stat.index("usage_usec") + 1]) / 1e6
+            except (OSError, ValueError):
+                pass
+        return tree_cpu_seconds(pid)
+
     def out_of_memory(self) -> bool:
         """Whether the kernel has stopped a process of the run at the memory limit."""
         if self.memory is None:
@@ -163,3 +173,20 @@ def tree_resident_mb(pid: int) -> float:
         except psutil.Error:
             pass
     return total / 2**20
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """CPU time of a process and its living descendants (the fallback without cgroups)."""
+    try:
+        root = psutil.Process(pid)
+        family = [root, *root.children(recursive=True)]
+    except psutil.Error:
+        return 0.0
+    total = 0.0
+    for process in family:
+        try:
+            times = process.cpu_times()
+            total += times.user + times.system
+        except psutil.Error:
+            pass
+    return total

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import difflib
-import math
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from .drift_rules import Tolerance, first_changed_line, number_drifts, value_differs
 from .project import Options
-
-# A number is not part of an ASCII name (ReLU6, x1); after Hangul it is a number (기울기0.5).
-NUMBER = re.compile(r"(?<![A-Za-z0-9_.])[-+−]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?")
 
 
 @dataclass(frozen=True)
@@ -26,40 +22,26 @@ class Drift:
         return f"{self.where}: {self.old} → {self.new}"
 
 
-def _number(token: str) -> float:
-    return float(token.replace("−", "-"))
+def tolerance_of(options: Options) -> Tolerance:
+    """The comparison rule of a snippet's options (see ``drift_rules``)."""
+    return Tolerance(options.rel_tol, options.abs_tol, options.timing_factor if options.timing else 0.0)
 
 
-def _close(old: float, new: float, rel_tol: float, abs_tol: float) -> bool:
-    if math.isnan(old) or math.isnan(new):
-        return math.isnan(old) and math.isnan(new)
-    return math.isclose(old, new, rel_tol=rel_tol, abs_tol=abs_tol)
-
-
-def compare_text(old: str, new: str, rel_tol: float, abs_tol: float, where: str = "") -> list[Drift]:
+def compare_text(old: str, new: str, tolerance: Tolerance, where: str = "") -> list[Drift]:
     """Numbers may move within the tolerance; every other character must stay the same."""
-    drifts: list[Drift] = []
-    old_lines, new_lines = old.splitlines(), new.splitlines()
-    if [NUMBER.sub("#", line) for line in old_lines] != [NUMBER.sub("#", line) for line in new_lines]:
-        diff = difflib.unified_diff(old_lines, new_lines, "frozen", "now", lineterm="", n=1)
+    if first_changed_line(old, new) is not None:
+        diff = difflib.unified_diff(old.splitlines(), new.splitlines(), "frozen", "now", lineterm="", n=1)
         return [Drift(f"{where}text changed", "", "\n" + "\n".join(diff))]
-    for number, (old_line, new_line) in enumerate(zip(old_lines, new_lines), start=1):
-        for old_token, new_token in zip(NUMBER.findall(old_line), NUMBER.findall(new_line)):
-            if not _close(_number(old_token), _number(new_token), rel_tol, abs_tol):
-                drifts.append(Drift(f"{where}line {number}", old_token, new_token))
-    return drifts
+    return [Drift(f"{where}line {line}", a, b) for line, a, b in number_drifts(old, new, tolerance)]
 
 
-def compare_values(old: dict, new: dict, rel_tol: float, abs_tol: float) -> list[Drift]:
+def compare_values(old: dict, new: dict, tolerance: Tolerance) -> list[Drift]:
     drifts = []
     for name in sorted(set(old) | set(new)):
         if name not in old or name not in new:
             drifts.append(Drift(f"value {name}", repr(old.get(name, "—")), repr(new.get(name, "—"))))
-            continue
-        a, b = old[name], new[name]
-        numeric = all(isinstance(v, int | float) and not isinstance(v, bool) for v in (a, b))
-        if (numeric and not _close(float(a), float(b), rel_tol, abs_tol)) or (not numeric and a != b):
-            drifts.append(Drift(f"value {name}", repr(a), repr(b)))
+        elif value_differs(old[name], new[name], tolerance):
+            drifts.append(Drift(f"value {name}", repr(old[name]), repr(new[name])))
     return drifts
 
 
@@ -87,12 +69,11 @@ def compare_outputs(
 ) -> list[Drift]:
     """Every difference between two outputs files that the snippet's tolerances do not allow."""
     drifts: list[Drift] = []
+    tolerance = tolerance_of(options)
     for name in sorted(set(frozen["sections"]) | set(fresh["sections"])):
         label = f'section "{name}" ' if name else ""
-        drifts += compare_text(
-            frozen["sections"].get(name, ""), fresh["sections"].get(name, ""), options.rel_tol, options.abs_tol, label
-        )
-    drifts += compare_values(frozen["values"], fresh["values"], options.rel_tol, options.abs_tol)
+        drifts += compare_text(frozen["sections"].get(name, ""), fresh["sections"].get(name, ""), tolerance, label)
+    drifts += compare_values(frozen["values"], fresh["values"], tolerance)
     old_figures, new_figures = frozen["figures"], fresh["figures"]
     if [f["section"] for f in old_figures] != [f["section"] for f in new_figures]:
         return [*drifts, Drift("figures", f"{len(old_figures)} figure(s)", f"{len(new_figures)} figure(s)")]

@@ -15,7 +15,7 @@ from typing import TextIO
 
 from . import store
 from .build import default_jobs, select_snippets
-from .compare import compare_text, compare_values, image_rms
+from .compare import compare_text, compare_values, image_rms, tolerance_of
 from .project import Options, Project
 from .scheduler import Progress, RunResult, discard, run_many
 
@@ -45,9 +45,9 @@ def _text_diff(first: str, second: str) -> str:
 
 def _agree(a: dict, b: dict, figures: tuple[dict[str, bytes], dict[str, bytes]], options: Options) -> bool:
     """Whether the tests would accept the second run in place of the first."""
-    if compare_text(a["sections"][""], b["sections"][""], options.rel_tol, options.abs_tol):
+    if compare_text(a["sections"][""], b["sections"][""], tolerance_of(options)):
         return False
-    if compare_values(a["values"], b["values"], options.rel_tol, options.abs_tol):
+    if compare_values(a["values"], b["values"], tolerance_of(options)):
         return False
     if [f["section"] for f in a["figures"]] != [f["section"] for f in b["figures"]]:
         return False

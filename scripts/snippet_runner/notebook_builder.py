@@ -3,6 +3,7 @@ cells under a short Markdown cell, and the closing comparison with the page."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from . import store
 from .cachekey import Versions
+from .compare import tolerance_of
 from .notebook_check import CHECK_TAG, REPORT_CODE, check_code
 from .notebook_code import imported_packages, local_files, markdown_text, pinned_packages, split_chunks
 from .notebook_pages import NotebookError, PageCode, SnippetUse, notebook_uri
@@ -23,7 +25,7 @@ MAX_EMBEDDED_FILE = 200_000
 COMPARISON_NOTE = (
     "## 페이지 값과 비교\n\n"
     "위 셀들이 출력한 글, 최상위 변수의 값, 보여 준 그림 수를 페이지와 비교합니다. 숫자는 코드마다 정한 "
-    "허용 오차(`snippets/snippets.toml`의 `rel_tol`, `abs_tol`) 안에서 같으면 일치로 봅니다. "
+    "허용 오차(`snippets/snippets.toml`의 `rel_tol`, `abs_tol`, 시간 측정이면 `timing_factor`배) 안에서 같으면 일치로 봅니다. "
     "라이브러리 버전이나 CPU가 다르면 마지막 자릿수가 조금 다를 수 있습니다."
 )
 
@@ -130,8 +132,7 @@ class NotebookBuilder:
             "printed": outputs["sections"].get("", ""),
             "values": dict(sorted(outputs["values"].items())),
             "figures": len(outputs["figures"]),
-            "rel_tol": options.rel_tol,
-            "abs_tol": options.abs_tol,
+            "tolerance": dataclasses.asdict(tolerance_of(options)),
         }
 
     def _support_cell(self, snippet_id: str, snippet_path: Path, support: Path) -> NotebookNode:

@@ -4,6 +4,9 @@ snippet cell prints and computes, and the last cell reports what differs from th
 from __future__ import annotations
 
 import json
+from pathlib import Path
+
+from . import drift_rules
 
 CHECK_TAG = "page-check"
 
@@ -14,23 +17,21 @@ def _python_string(text: str) -> str:
     return f'"""{escaped}"""'
 
 
-CHECK_CODE = '''\
+RULES_SOURCE = Path(drift_rules.__file__).read_text(encoding="utf-8")
+"""The comparison rules the tests use, embedded as they are: the notebook cannot drift from them."""
+
+TITLE = """\
 #@title 페이지 값과 비교하는 도구 (실행만 하면 됩니다)
 # 각 코드 셀이 출력한 글, 최상위 변수의 값, 보여 준 그림 수를 기록해 두었다가, 마지막 셀에서 페이지와 비교합니다.
+# 비교 규칙(아래 drift_rules)은 사이트의 테스트가 쓰는 파일 그대로입니다.
+"""
+
+RECORDER = '''\
 import json
-import math
-import re
 import sys
 
-PAGE = json.loads({page_json})
-NUMBER = re.compile(r"(?<![\\w.])[-+−]?(?:\\d+\\.\\d*|\\.\\d+|\\d+)(?:[eE][-+]?\\d+)?")
+PAGE = json.loads(__PAGE_JSON__)
 LABEL = re.compile(r"^# snippets/(\\S+\\.py)(?: \\((\\d+)/\\d+\\))?")
-
-
-def _close(a, b, rel_tol, abs_tol):
-    if math.isnan(a) or math.isnan(b):
-        return math.isnan(a) and math.isnan(b)
-    return math.isclose(a, b, rel_tol=rel_tol, abs_tol=abs_tol)
 
 
 def _scalar(value):
@@ -57,9 +58,9 @@ class _Tee:
 class PageCheck:
     def __init__(self, page):
         self.page = page
-        self.printed = {{}}  # snippet -> {{part: text}}
-        self.values = {{}}  # snippet -> {{name: value}}
-        self.figures = {{}}  # snippet -> {{part: images shown}}
+        self.printed = {}  # snippet -> {part: text}
+        self.values = {}  # snippet -> {name: value}
+        self.figures = {}  # snippet -> {part: images shown}
         self._cell = None
         self._stdout = None
         self._shown = 0
@@ -89,10 +90,10 @@ class PageCheck:
         sys.stdout = self._stdout
         snippet, part, parts = self._cell
         self._cell = None
-        self.printed.setdefault(snippet, {{}})[part] = "".join(parts)
-        self.figures.setdefault(snippet, {{}})[part] = self._shown
+        self.printed.setdefault(snippet, {})[part] = "".join(parts)
+        self.figures.setdefault(snippet, {})[part] = self._shown
         namespace = get_ipython().user_ns
-        recorded = self.values.setdefault(snippet, {{}})
+        recorded = self.values.setdefault(snippet, {})
         for name in self.page[snippet]["values"]:
             if name in namespace:
                 recorded[name] = _scalar(namespace[name])
@@ -101,28 +102,24 @@ class PageCheck:
         expected = self.page[snippet]
         if snippet not in self.printed:
             return ["아직 실행하지 않았습니다"]
-        tolerances = expected["rel_tol"], expected["abs_tol"]
+        tolerance = Tolerance(**expected["tolerance"])
         found = []
         text = "".join(self.printed[snippet][part] for part in sorted(self.printed[snippet]))
-        old_lines, new_lines = expected["printed"].splitlines(), text.splitlines()
-        if [NUMBER.sub("#", line) for line in old_lines] != [NUMBER.sub("#", line) for line in new_lines]:
-            for number, (old, new) in enumerate(zip(old_lines + [""], new_lines + [""]), start=1):
-                if NUMBER.sub("#", old) != NUMBER.sub("#", new):
-                    found.append(f"출력 {{number}}번째 줄의 글이 다릅니다: 페이지 {{old!r}}, 여기 {{new!r}}")
-                    break
+        changed = first_changed_line(expected["printed"], text)
+        if changed is not None:
+            old = (expected["printed"].splitlines() + [""] * changed)[changed - 1]
+            new = (text.splitlines() + [""] * changed)[changed - 1]
+            found.append(f"출력 {changed}번째 줄의 글이 다릅니다: 페이지 {old!r}, 여기 {new!r}")
         else:
-            for number, (old, new) in enumerate(zip(old_lines, new_lines), start=1):
-                for a, b in zip(NUMBER.findall(old), NUMBER.findall(new)):
-                    if not _close(float(a.replace("−", "-")), float(b.replace("−", "-")), *tolerances):
-                        found.append(f"출력 {{number}}번째 줄: 페이지 {{a}}, 여기 {{b}}")
+            for line, a, b in number_drifts(expected["printed"], text, tolerance):
+                found.append(f"출력 {line}번째 줄: 페이지 {a}, 여기 {b}")
         for name, old in expected["values"].items():
-            new = self.values.get(snippet, {{}}).get(name, "(없음)")
-            numbers = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (old, new))
-            if (numbers and not _close(float(old), float(new), *tolerances)) or (not numbers and old != new):
-                found.append(f"값 {{name}}: 페이지 {{old!r}}, 여기 {{new!r}}")
-        shown = sum(self.figures.get(snippet, {{}}).values())
+            new = self.values.get(snippet, {}).get(name, "(없음)")
+            if value_differs(old, new, tolerance):
+                found.append(f"값 {name}: 페이지 {old!r}, 여기 {new!r}")
+        shown = sum(self.figures.get(snippet, {}).values())
         if shown != expected["figures"]:
-            found.append(f"그림 수: 페이지 {{expected['figures']}}개, 여기 {{shown}}개")
+            found.append(f"그림 수: 페이지 {expected['figures']}개, 여기 {shown}개")
         return found
 
     def report(self):
@@ -132,15 +129,15 @@ class PageCheck:
             lines, values, figures = expected["printed"].count("\\n"), len(expected["values"]), expected["figures"]
             if found:
                 failed += 1
-                print(f"✗ snippets/{{snippet}}")
+                print(f"✗ snippets/{snippet}")
                 for line in found[:10]:
-                    print(f"    {{line}}")
+                    print(f"    {line}")
             else:
-                print(f"✓ snippets/{{snippet}}: 출력 {{lines}}줄, 값 {{values}}개, 그림 {{figures}}개 일치")
+                print(f"✓ snippets/{snippet}: 출력 {lines}줄, 값 {values}개, 그림 {figures}개 일치")
         if failed:
-            print(f"페이지와 다른 코드: {{failed}}/{{len(self.page)}}개. 라이브러리 버전이 다르면 숫자가 조금 달라질 수 있습니다.")
+            print(f"페이지와 다른 코드: {failed}/{len(self.page)}개. 라이브러리 버전이 다르면 숫자가 조금 달라질 수 있습니다.")
         else:
-            print(f"모든 코드({{len(self.page)}}개)의 출력, 값, 그림 수가 페이지와 일치합니다.")
+            print(f"모든 코드({len(self.page)}개)의 출력, 값, 그림 수가 페이지와 일치합니다.")
         return failed
 
 
@@ -160,5 +157,6 @@ _page_check.report()
 
 
 def check_code(expected: dict[str, dict]) -> str:
-    """The recorder cell's source, holding what the page shows for each snippet."""
-    return CHECK_CODE.format(page_json=_python_string(json.dumps(expected, ensure_ascii=False, indent=1)))
+    """The recorder cell's source: the comparison rules, then what the page shows for each snippet."""
+    page = _python_string(json.dumps(expected, ensure_ascii=False, indent=1))
+    return f"{TITLE}\n{RULES_SOURCE}\n\n{RECORDER.replace('__PAGE_JSON__', page)}"

@@ -30,6 +30,18 @@ class Options:
     """Absolute tolerance for numbers near zero."""
     image_tol: float = 0.0
     """Largest root-mean-square pixel difference (0-255 scale) allowed between figures."""
+    timing: bool = False
+    """A timing measurement: its numbers are compared within ``timing_factor`` (see ``drift_rules``)."""
+    timing_factor: float = 3.0
+    """How far apart, as a factor either way, two runs of a timing measurement may measure a number."""
+
+
+def _check_type(config: Path, table: str, key: str, value: object) -> None:
+    """A wrong type is named here, not deep inside a worker thread."""
+    expected = type(getattr(Options(), key))
+    accepted = (int, float) if expected is float else (expected,)
+    if isinstance(value, bool) != (expected is bool) or not isinstance(value, accepted):
+        raise ConfigError(f"{config}: [{table}] {key} = {value!r} should be {expected.__name__}, not {type(value).__name__}")
 
 
 @dataclass(frozen=True)
@@ -79,6 +91,8 @@ class Project:
             unknown = set(values) - known
             if unknown:
                 raise ConfigError(f"{self.config_file}: [{name}] has unknown keys {sorted(unknown)}")
+            for key, value in values.items():
+                _check_type(self.config_file, name, key, value)
             base = defaults if name != "defaults" else Options()
             table[name] = dataclasses.replace(base, **values)
             if name == "defaults":

@@ -21,6 +21,9 @@ from .project import Options, Project
 from .worker import Job, execute
 
 POLL_SECONDS = 0.05
+WALL_FACTOR = 5
+"""A run is stopped at ``timeout`` CPU seconds, or at this many times that on the wall clock: CPU time
+does not grow when the machine is busy with other work, so a loaded machine cannot fail a run."""
 HEARTBEAT_SECONDS = 10.0
 # Set for the fork server, so every run starts alike; they apply before torch or numpy start threads.
 # The three CPU settings make float results the same on every x86-64 machine with AVX2. Without them
@@ -97,8 +100,13 @@ def run_one(
     while process.is_alive():
         process.join(POLL_SECONDS)
         elapsed = time.monotonic() - started
-        if process.is_alive() and elapsed > options.timeout:
-            failure = f"{snippet.id}: timed out after {options.timeout:g} s (raise `timeout` in snippets/snippets.toml if this is expected)"
+        if process.is_alive() and group.cpu_seconds(process.pid) > options.timeout:
+            failure = f"{snippet.id}: timed out after {options.timeout:g} s of CPU time (raise `timeout` in snippets/snippets.toml if this is expected)"
+        elif process.is_alive() and elapsed > WALL_FACTOR * options.timeout:
+            failure = (
+                f"{snippet.id}: timed out after {WALL_FACTOR * options.timeout:g} s of waiting ({WALL_FACTOR} times its `timeout` "
+                "in snippets/snippets.toml); it was not computing"
+            )
         elif group.memory is None and process.is_alive() and tree_resident_mb(process.pid) > options.memory_mb:
             failure = memory_message
         if failure:
@@ -109,9 +117,12 @@ def run_one(
     if failure is None and group.out_of_memory():
         failure = memory_message
     kill_tree(process.pid)
+    tree_cpu = group.cpu_seconds(process.pid) if group.tree is not None else None
     left = group.close()  # whatever the snippet started in the background ends with it
     result = RunResult(snippet=snippet, seconds=time.monotonic() - started, workdir=workdir)
     result.outcome = _read_outcome(workdir)
+    if tree_cpu is not None:  # the whole tree's CPU time, not only the worker's own
+        result.outcome["cpu_seconds"] = round(tree_cpu, 2)
     result.warnings = {**group.missing, **result.outcome.get("confinement", {}).get("missing", {})}
     printed = max(len(result.outcome["stdout"]), len(result.outcome["stderr"]))
     # A complete result.json is the worker's last act before os._exit, so it decides success, not the
