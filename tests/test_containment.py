@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
+import subprocess
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tiny_project import Tiny, frozen_ok
+from tiny_project import Tiny, frozen_ok, make_tiny
 
 HEADER = (
     "import ctypes, os, signal, socket, subprocess, sys\n"
@@ -113,20 +116,39 @@ def _no_process_left(marker: str = MARKER) -> None:
     assert not _processes_with(marker), f"processes of the run outlived it: {_processes_with(marker)}"
 
 
-@pytest.mark.parametrize("name", sorted(ESCAPES))
-def test_an_escape_fails_the_run_by_name_and_leaves_the_checkout_as_it_was(tiny: Tiny, name: str) -> None:
-    code, error = ESCAPES[name]
+@dataclass
+class Escapes:
+    result: subprocess.CompletedProcess[str]
+    before: dict
+    after: dict
+    tiny: Tiny
+
+
+@pytest.fixture(scope="module")
+def escapes(tmp_path_factory: pytest.TempPathFactory) -> Escapes:
+    """Every escape in one run of the runner (they run side by side, as a pull request's would)."""
+    tiny = make_tiny(tmp_path_factory.mktemp("escapes") / "project")
     frozen_ok(tiny)
-    snippet = tiny.write(f"snippets/escape/{name}.py", HEADER + code + "print('escaped')\n")
+    for name, (code, _) in ESCAPES.items():
+        tiny.write(f"snippets/escape/{name}.py", HEADER + code + "print('escaped')\n")
     before = _checkout(tiny)
-    result = tiny.runner("run")
-    assert result.returncode == 1, f"{name} was not refused:\n{result.stderr}"
-    assert f"snippets/escape/{name}.py:" in result.stderr and error in result.stderr, result.stderr
-    assert "previous outputs kept" in result.stderr
-    assert _checkout(tiny) == before, f"{name} changed the checkout"
-    assert not (tiny.outputs / "escape").exists()
+    result = tiny.runner("run", timeout=180)
+    return Escapes(result, before, _checkout(tiny), tiny)
+
+
+def test_the_escapes_fail_the_run_and_leave_the_checkout_as_it_was(escapes: Escapes) -> None:
+    assert escapes.result.returncode == 1
+    changed = sorted(set(escapes.before.items()) ^ set(escapes.after.items()))
+    assert escapes.after == escapes.before, f"the checkout changed: {changed}"
+    assert not (escapes.tiny.outputs / "escape").exists(), "no escape produced an output"
     assert not Path("/tmp/containment-evil.txt").exists()
-    assert snippet.exists()
+
+
+@pytest.mark.parametrize("name", sorted(ESCAPES))
+def test_an_escape_is_named_with_its_line_and_error(escapes: Escapes, name: str) -> None:
+    error = ESCAPES[name][1]
+    stderr = escapes.result.stderr
+    assert re.search(rf"error: snippets/escape/{name}\.py:\d+: {error}", stderr), f"{name} was not refused by name:\n{stderr}"
 
 
 PROBE = """\

@@ -10,7 +10,4 @@ matplotlib.use("Agg")
 import matplotlib.pyplot  # noqa: E402,F401
 import numpy  # noqa: E402,F401
 
-try:
-    import torch  # noqa: F401
-except ImportError:  # the runner also works for snippets that do not use torch
-    pass
+# torch is preloaded too, by name, when a snippet of the run uses it (scheduler._context).
