@@ -188,3 +188,5 @@ leaky_neg_vs_linear = neg_vs_linear
 leaky_rest_vs_linear = rest_vs_linear
 leaky_rest_active = rest_active_fraction
 leaky_linear_ratio = linear_ratio
+relu_revived_small_lr = stats[1e-3, "ReLU"]["revived"][0]
+relu_revived_mid_lr = stats[1e-2, "ReLU"]["revived"][0]
