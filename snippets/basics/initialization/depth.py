@@ -1,4 +1,4 @@
-"""깊은 ReLU MLP에서 층마다 순전파 신호와 역전파 기울기의 크기를 잽니다(기본·Xavier·He 초기화)."""
+"""깊은 ReLU MLP(Linear 층 DEPTH개)에서 층마다 순전파 신호와 역전파 기울기의 크기를 잽니다(기본·Xavier·He 초기화)."""
 
 import matplotlib.pyplot as plt
 import torch
@@ -44,7 +44,7 @@ def profile(init):
 
 
 results = {name: profile(init) for name, init in INITS.items()}
-print(f"은닉층 {DEPTH}개, 너비 {WIDTH}, 배치 {BATCH}, 시드 {SEED}")
+print(f"Linear 층 {DEPTH}개, 너비 {WIDTH}, 배치 {BATCH}, 시드 {SEED}")
 print("초기화       | 층 1의 E[z²] | 마지막 층 / 층 1 (순전파) | 층 1 / 마지막 층 (역전파)")
 for name, (fwd, bwd) in results.items():
     print(f"{name:<12} | {fwd[0]:12.3e} | {fwd[-1] / fwd[0]:25.3e} | {bwd[0] / bwd[-1]:.3e}")

@@ -16,7 +16,8 @@ def count_dead_units(model, inputs):
         def hook(module, args, output):
             alive = (output > 0).flatten(2).any(dim=2) if output.dim() > 2 else output > 0
             alive = alive.any(dim=0)                     # 배치의 어느 입력에서든 양수였는가
-            key = f"{name}#{sum(k.startswith(name + '#') for k in counts)}"
+            calls = sum(k == name or k.startswith(name + "#") for k in counts)
+            key = name if calls == 0 else f"{name}#{calls}"      # 같은 모듈을 다시 부르면 #1, #2 …
             counts[key] = (alive.numel(), int((~alive).sum()))
         return hook
 
@@ -40,11 +41,11 @@ with torch.no_grad():
     model[2].bias[:N_KILLED] = -100.0                   # 둘째 층 유닛 N_KILLED개를 일부러 죽입니다
 x = torch.randn(1000, 20)
 for layer, (units, dead) in count_dead_units(model, x).items():
-    print(f"{layer:<4} 유닛 {units}개 가운데 죽은 유닛 {dead}개")
+    print(f"model[{layer}] 뒤: 유닛 {units}개 가운데 죽은 유닛 {dead}개")
 
 cnn = nn.Sequential(nn.Conv2d(3, 16, 3), nn.BatchNorm2d(16), nn.ReLU())
 for layer, (units, dead) in count_dead_units(cnn, torch.randn(8, 3, 16, 16)).items():
-    print(f"CNN {layer:<4} 채널 {units}개 가운데 죽은 채널 {dead}개")
+    print(f"cnn[{layer}] 뒤: 채널 {units}개 가운데 죽은 채널 {dead}개")
 # --8<-- [end:demo]
 
-dead_found = count_dead_units(model, x)["3#0"][1]
+dead_found = count_dead_units(model, x)["3"][1]
