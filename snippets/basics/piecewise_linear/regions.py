@@ -68,6 +68,23 @@ for depth, width in SHAPES:
     print(f"은닉층 {depth}개 × 너비 {width:>2}: {regions_2d[depth]:7.1f}")
 # --8<-- [end:count_2d]
 
+# --8<-- [start:count_width]
+# 깊이를 은닉층 WIDTH_DEPTH개로 고정하고 너비만 바꿉니다(같은 격자, 시드 SEEDS)
+WIDTH_DEPTH, WIDTHS = 2, (4, 8, 16, 32)
+regions_width = {}
+print(f"은닉층 {WIDTH_DEPTH}개, 너비만 바꿈 | 1차원 구간 수 | 2차원 영역 수 (시드 {len(SEEDS)}개 평균)")
+for width in WIDTHS:
+    c1, c2 = [], []
+    for seed in SEEDS:
+        p1 = patterns(make_mlp(1, WIDTH_DEPTH, width, seed), x1)
+        c1.append(1 + int((p1[1:] != p1[:-1]).any(axis=1).sum()))
+        p2 = patterns(make_mlp(2, WIDTH_DEPTH, width, seed), x2)
+        codes = p2.astype(np.uint64) @ (np.uint64(1) << np.arange(p2.shape[1], dtype=np.uint64))
+        c2.append(len(np.unique(codes)))
+    regions_width[width] = (sum(c1) / len(c1), sum(c2) / len(c2))
+    print(f"너비 {width:>2} (유닛 {WIDTH_DEPTH * width:>2}개)          | {regions_width[width][0]:13.1f} | {regions_width[width][1]:.1f}")
+# --8<-- [end:count_width]
+
 # --8<-- [start:figure]
 shown = (1, 3, 6)
 fig, axes = plt.subplots(1, len(shown), figsize=(11, 3.9))
@@ -91,3 +108,6 @@ max_1d_shallow = TOTAL_UNITS + 1
 n_seeds = len(SEEDS)
 deepest = SHAPES[-1][0]
 deepest_width = SHAPES[-1][1]
+narrow_width, wide_width = WIDTHS[0], WIDTHS[-1]
+narrow_2d, wide_2d = regions_width[narrow_width][1], regions_width[wide_width][1]
+narrow_1d, wide_1d = regions_width[narrow_width][0], regions_width[wide_width][0]
