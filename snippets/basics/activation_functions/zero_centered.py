@@ -5,7 +5,7 @@ import torch.nn as nn
 
 # --8<-- [start:setup]
 torch.manual_seed(0)
-N_TRAIN, D_IN, HIDDEN, BATCH = 2000, 20, 64, 128
+N_TRAIN, D_IN, HIDDEN, N_HIDDEN_LAYERS, BATCH = 2000, 20, 64, 3, 128
 X = torch.randn(N_TRAIN, D_IN)
 Y = torch.sin(X[:, :5].sum(dim=1, keepdim=True)) + 0.5 * X[:, 5:10].pow(2).mean(dim=1, keepdim=True)  # 비선형 회귀
 
@@ -30,7 +30,7 @@ SETTINGS = {
 
 def make_net(name):
     layers, fan_in = [], D_IN
-    for _ in range(3):
+    for _ in range(N_HIDDEN_LAYERS):
         layers += [nn.Linear(fan_in, HIDDEN), *SETTINGS[name]()]
         fan_in = HIDDEN
     return nn.Sequential(*layers, nn.Linear(HIDDEN, 1))

@@ -35,10 +35,10 @@ def count_dead_units(model, inputs):
 
 # --8<-- [start:demo]
 torch.manual_seed(0)
-N_KILLED = 5
+N_KILLED, KILL_BIAS = 5, -100.0
 model = nn.Sequential(nn.Linear(20, 64), nn.ReLU(), nn.Linear(64, 64), nn.ReLU(), nn.Linear(64, 1))
 with torch.no_grad():
-    model[2].bias[:N_KILLED] = -100.0                   # 둘째 층 유닛 N_KILLED개를 일부러 죽입니다
+    model[2].bias[:N_KILLED] = KILL_BIAS                # 둘째 층 유닛 N_KILLED개를 일부러 죽입니다
 x = torch.randn(1000, 20)
 for layer, (units, dead) in count_dead_units(model, x).items():
     print(f"model[{layer}] 뒤: 유닛 {units}개 가운데 죽은 유닛 {dead}개")
