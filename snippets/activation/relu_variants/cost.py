@@ -25,6 +25,10 @@ activations = {
     "GELU (erf)": nn.GELU(),
     "GELU (tanh)": nn.GELU(approximate="tanh"),
     "SiLU": nn.SiLU(),
+    "Softplus": nn.Softplus(),
+    "Mish": nn.Mish(),
+    "Hardsigmoid": nn.Hardsigmoid(),
+    "Hardswish": nn.Hardswish(),
 }
 
 

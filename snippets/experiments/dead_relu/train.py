@@ -99,6 +99,34 @@ for name in ACTIVATIONS:
     print(f"{name:10s} | {n_neg:3d}개, {grad_of_negative[name]:.2e} | {n_rest:3d}개, {grad_of_rest[name]:.2e}")
 # --8<-- [end:gradient]
 
+# --8<-- [start:gradient_parts]
+# 유닛 j로 들어가는 가중치의 기울기 = w3_j · s_j,  s_j = (1/N) Σ_i e_i · f'(z_ij) · h_i
+# (w3_j: 유닛 j에서 다음 층으로 나가는 가중치, e_i: 입력 i에서 출력의 기울기, h_i: 첫 층 출력)
+# 비교 기준: 유닛이 모든 입력에서 f' = 1이었다면 받았을 기울기 w3_j · (1/N) Σ_i e_i h_i
+net = runs[0.1, "Leaky ReLU"][0]["net"]
+neg = all_negative(net)[1]
+with torch.no_grad():
+    h1 = net[1](net[0](X_train))
+    z2 = net[2](h1)
+    e = (torch.sigmoid(net(X_train).squeeze(1)) - Y_train) / len(X_train)   # BCE의 ∂L/∂(출력)
+    w3 = net[4].weight[0]
+    slope = torch.where(z2 > 0, 1.0, 0.01)                                  # f'(z_ij)
+    grad_actual = w3[:, None] * ((e[:, None] * slope).T @ h1)               # 위 역전파와 같은 값
+    grad_if_linear = w3[:, None] * (e @ h1)[None, :]                        # 모든 입력에서 f' = 1이라면
+rms = lambda t: t.pow(2).mean().sqrt().item()
+neg_vs_linear = rms(grad_actual[neg]) / rms(grad_if_linear[neg])
+rest_vs_linear = rms(grad_actual[~neg]) / rms(grad_if_linear[~neg])
+rest_active_fraction = (z2[:, ~neg] > 0).float().mean().item()
+print(f"모든 입력에서 음수인 유닛: 실제 기울기 / 'f' = 1이라면' = {neg_vs_linear:.3f}")
+print(f"나머지 유닛:              실제 기울기 / 'f' = 1이라면' = {rest_vs_linear:.3f}")
+print(f"나머지 유닛이 양수인 입력의 비율(유닛·입력 평균): {rest_active_fraction:.1%}")
+# 'f' = 1이라면'의 기울기는 유닛마다 나가는 가중치 w3_j의 크기만 다릅니다
+linear_ratio = rms(grad_if_linear[neg]) / rms(grad_if_linear[~neg])
+print(f"'f' = 1이라면'의 기울기: 음수 유닛 / 나머지 = {linear_ratio:.2f}   (나가는 가중치 크기의 차이)")
+print(f"{neg_vs_linear:.3f} / {rest_vs_linear:.3f} × {linear_ratio:.2f} = "
+      f"{neg_vs_linear / rest_vs_linear * linear_ratio:.2f}   (위의 유닛당 기울기 비율)")
+# --8<-- [end:gradient_parts]
+
 # --8<-- [start:figure]
 colors = {"ReLU": "tab:red", "Leaky ReLU": "tab:blue"}
 fig, axes = plt.subplots(1, len(LRS), figsize=(12, 3.6), sharey=True)
@@ -156,3 +184,9 @@ lr_small, lr_mid, lr_big = LRS
 n_seeds = len(SEEDS)
 seed_list = ", ".join(str(s) for s in SEEDS)
 leaky_slope = ACTIVATIONS["Leaky ReLU"]().negative_slope
+leaky_neg_vs_linear = neg_vs_linear
+leaky_rest_vs_linear = rest_vs_linear
+leaky_rest_active = rest_active_fraction
+leaky_linear_ratio = linear_ratio
+relu_revived_small_lr = stats[1e-3, "ReLU"]["revived"][0]
+relu_revived_mid_lr = stats[1e-2, "ReLU"]["revived"][0]
