@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONUTF8 := 1
 
-.PHONY: setup system system-browser snippets check accept notebooks build serve test bench clean
+.PHONY: setup system system-browser snippets check accept notebooks build serve test stress bench clean
 
 setup: $(VENV)/.installed node_modules/.installed system
 
@@ -50,6 +50,9 @@ serve: setup notebooks  ## http://127.0.0.1:8000/relu-docs/, re-running edited s
 
 test: setup system-browser notebooks  ## everything CI runs
 	$(BIN)/pytest
+
+stress: setup system  ## the whole snippet and notebook comparison with a busy loop on every core
+	$(BIN)/python scripts/under_load.py -- $(BIN)/pytest -p no:cacheprovider tests/test_snippets.py tests/test_notebooks.py
 
 bench: setup  ## time the builds; rewrites snippets/about/build_performance/results.json and that page's outputs
 	$(BIN)/python -m benchmarks

@@ -5,79 +5,28 @@ the pages show (within each snippet's tolerances), on the runner's CPU kernels."
 from __future__ import annotations
 
 import ast
-import json
 import os
 import re
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
 
 from snippet_runner import notebooks, store
 from snippet_runner.compare import compare_text, compare_values, tolerance_of
 from snippet_runner.notebook_check import check_code
-from snippet_runner.notebook_setup import CPU_KERNEL_SETTINGS
 from snippet_runner.project import Project
-from snippet_runner.scheduler import RUN_ENVIRONMENT
+from notebook_run import ALL_MATCH, CPU_ENVIRONMENT, Run, execute
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "docs" / notebooks.NOTEBOOKS_DIR).rglob("*.ipynb"))
-ALL_MATCH = "의 출력, 값, 그림 수가 페이지와 일치합니다."
-CPU_ENVIRONMENT = {name: RUN_ENVIRONMENT[name] for name in CPU_KERNEL_SETTINGS}
-PROBE = f"""\
-import json, os, sys
-print(json.dumps({{
-    "values": _page_check.values,
-    "environment": {{name: os.environ.get(name) for name in {list(CPU_KERNEL_SETTINGS)!r}}},
-    "capability": sys.modules["torch"].backends.cpu.get_cpu_capability() if "torch" in sys.modules else None,
-}}, ensure_ascii=False))"""
 TORCH_IMPORT = re.compile(r"^\s*(?:import torch\b|from torch\b)", re.MULTILINE)
 
 
 def _name(path: Path) -> str:
     return path.relative_to(ROOT / "docs" / notebooks.NOTEBOOKS_DIR).with_suffix("").as_posix()
-
-
-@dataclass
-class Run:
-    notebook: nbformat.NotebookNode
-    values: dict = field(default_factory=dict)
-    environment: dict = field(default_factory=dict)
-    """The CPU kernel settings the kernel had after the last cell."""
-    capability: str | None = None
-    """torch's CPU kernel family (``AVX2``), if the notebook imported torch."""
-    error: str = ""
-
-
-def _reader_environment() -> dict[str, str]:
-    """This process's environment without the runner's settings (which running snippets here adds)."""
-    return {name: value for name, value in os.environ.items() if name not in RUN_ENVIRONMENT}
-
-
-def _execute(path: Path | nbformat.NotebookNode, workdir: Path, timeout: float) -> Run:
-    """Run every cell in order in a fresh kernel (working directory: a temp dir), then read what the
-    notebook's own checker recorded."""
-    notebook = path if isinstance(path, nbformat.NotebookNode) else nbformat.read(path, as_version=4)
-    client = NotebookClient(notebook, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(workdir)}})
-    run = Run(notebook)
-    try:
-        with client.setup_kernel(env=_reader_environment()):
-            for index, cell in enumerate(list(notebook.cells)):
-                client.execute_cell(cell, index)
-            probe = nbformat.v4.new_code_cell(PROBE)
-            notebook.cells.append(probe)
-            client.execute_cell(probe, len(notebook.cells) - 1)
-            notebook.cells.pop()
-            state = json.loads("".join(o.get("text", "") for o in probe.outputs if o.output_type == "stream"))
-            run.values, run.environment, run.capability = state["values"], state["environment"], state["capability"]
-    except CellExecutionError as exc:
-        run.error = str(exc)
-    return run
 
 
 @pytest.fixture(scope="session")
@@ -90,7 +39,7 @@ def executed(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
     timeout = 2 * max(o.timeout for o in options.values())
     workers = max(1, min(len(selected), len(os.sched_getaffinity(0))))
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        futures = {path: pool.submit(_execute, path, tmp_path_factory.mktemp(_name(path).replace("/", "-")), timeout) for path in selected}
+        futures = {path: pool.submit(execute, path, tmp_path_factory.mktemp(_name(path).replace("/", "-")), timeout) for path in selected}
         return {_name(path): future.result() for path, future in futures.items()}
 
 
@@ -134,7 +83,7 @@ def test_the_check_cell_compares_figure_counts(page_figures: int, verdict: str, 
     expected = {"demo/plot.py": {"printed": "", "values": {}, "figures": page_figures, "tolerance": {"rel_tol": 1e-6, "abs_tol": 0.0, "factor": 0.0}}}
     notebook = nbformat.v4.new_notebook()
     notebook.cells = [nbformat.v4.new_code_cell(source) for source in (check_code(expected), FIGURE_SNIPPET, "_page_check.report()")]
-    run = _execute(notebook, tmp_path, timeout=120)
+    run = execute(notebook, tmp_path, timeout=120)
     assert not run.error, run.error[-2000:]
     shown = sum("image/png" in output.get("data", {}) for output in run.notebook.cells[1].outputs)
     assert shown == 1, "the figure should still be shown inline"
@@ -142,6 +91,7 @@ def test_the_check_cell_compares_figure_counts(page_figures: int, verdict: str, 
     assert verdict in report, report
 
 
+@pytest.mark.reruns
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[_name(p) for p in NOTEBOOKS])
 def test_notebook_reproduces_the_page(notebook: Path, executed: dict[str, Run], project: Project) -> None:
     run = executed[_name(notebook)]

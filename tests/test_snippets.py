@@ -34,6 +34,7 @@ def test_there_are_snippets() -> None:
     assert len(SNIPPETS) > 0
 
 
+@pytest.mark.reruns
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=[s.test_id for s in SNIPPETS])
 def test_snippet_matches_frozen_output(snippet: Snippet, fresh: tuple[Project, Report], project: Project) -> None:
     target, report = fresh
@@ -66,6 +67,7 @@ SNIPPET_BUDGET_SECONDS = 60.0
 """Any one snippet, CPU seconds: unlike the wall clock, they do not grow when the machine is busy."""
 
 
+@pytest.mark.reruns
 def test_snippets_fit_the_time_budget(fresh: tuple[Project, Report], project: Project) -> None:
     target, report = fresh
     if len(report.ran) != len(SNIPPETS):

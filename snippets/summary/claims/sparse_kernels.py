@@ -49,13 +49,21 @@ methods = {
 assert torch.allclose(methods["죽은 열을 빼고 곱하기"](), dead_columns @ W, atol=1e-3)
 assert torch.allclose(methods["CSR: 원소 99%가 0"](), very_sparse @ W, atol=1e-3)
 REPEAT, WARMUP = 7, 2
-times = {name: [] for name in methods}
-for rep in range(WARMUP + REPEAT):
-    for name, fn in methods.items():
-        start = time.thread_time()          # 이 스레드의 CPU 시간: 다른 프로그램에 CPU를 내준 동안은 세지 않습니다
-        fn()
-        if rep >= WARMUP:
-            times[name].append(time.thread_time() - start)
+
+
+def measure():
+    """방법을 번갈아 가며 재서, 회차마다의 시간을 돌려줍니다."""
+    times = {name: [] for name in methods}
+    for rep in range(WARMUP + REPEAT):
+        for name, fn in methods.items():
+            start = time.thread_time()          # 이 스레드의 CPU 시간: 다른 프로그램에 CPU를 내준 동안은 세지 않습니다
+            fn()
+            if rep >= WARMUP:
+                times[name].append(time.thread_time() - start)
+    return times
+
+
+times = measure()
 base = times["밀집: ReLU(randn) @ W"]
 speedup = {name: statistics.median(b / t for t, b in zip(ts, base)) for name, ts in times.items()}
 FAST = 3.0   # 시간은 흔들리므로, 밀집보다 이만큼 빠른지/느린지만 출력합니다
