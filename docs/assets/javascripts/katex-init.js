@@ -43,6 +43,11 @@
         ignoredClasses: ["clipboard-copy-txt"],  // the hidden source a notebook's copy button copies
         throwOnError: false,
       })
-    );
+    ).then(() => {
+      // A formula wider than the column scrolls sideways: let the keyboard reach and scroll it too.
+      for (const display of body.querySelectorAll(".katex-display")) {
+        if (display.scrollWidth > display.clientWidth) display.tabIndex = 0;
+      }
+    });
   });
 })();
