@@ -61,10 +61,14 @@ def test_snippet_is_used_by_a_page(snippet: Snippet, project: Project) -> None:
     assert pages_using(project).get(snippet.id), f"{snippet.id} is not shown or quoted on any page"
 
 
-CPU_BUDGET_SECONDS = 300.0
-"""All snippets together: CPU seconds (user + system) of every run, on the project's 2-core reference machine."""
-SNIPPET_BUDGET_SECONDS = 60.0
-"""Any one snippet, CPU seconds: unlike the wall clock, they do not grow when the machine is busy."""
+CPU_BUDGET_SECONDS = 600.0
+"""All snippets together: CPU seconds (user + system) of every run's process tree. CPU time does not grow
+when the machine is busy, but it does differ between processors: the same snippets took about twice as
+long on one 2-core machine as on another. The budgets are set with that much room over the slower one
+(342 s in all, 44 s for the longest), so that a processor cannot fail the suite, while a snippet that
+became several times heavier still does."""
+SNIPPET_BUDGET_SECONDS = 90.0
+"""Any one snippet, CPU seconds of its process tree."""
 
 
 @pytest.mark.reruns
