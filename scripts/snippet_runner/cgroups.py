@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import signal
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -159,24 +160,8 @@ def kill_tree(pid: int) -> None:
             pass
 
 
-def tree_resident_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants (the fallback memory check)."""
-    try:
-        root = psutil.Process(pid)
-        family = [root, *root.children(recursive=True)]
-    except psutil.Error:
-        return 0.0
-    total = 0
-    for process in family:
-        try:
-            total += process.memory_info().rss
-        except psutil.Error:
-            pass
-    return total / 2**20
-
-
-def tree_cpu_seconds(pid: int) -> float:
-    """CPU time of a process and its living descendants (the fallback without cgroups)."""
+def _tree_sum(pid: int, measure: Callable[[psutil.Process], float]) -> float:
+    """``measure`` summed over a process and its living descendants (the fallbacks without cgroups)."""
     try:
         root = psutil.Process(pid)
         family = [root, *root.children(recursive=True)]
@@ -185,8 +170,17 @@ def tree_cpu_seconds(pid: int) -> float:
     total = 0.0
     for process in family:
         try:
-            times = process.cpu_times()
-            total += times.user + times.system
+            total += measure(process)
         except psutil.Error:
             pass
     return total
+
+
+def tree_resident_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants (the fallback memory check)."""
+    return _tree_sum(pid, lambda process: process.memory_info().rss) / 2**20
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """CPU time of a process and its living descendants (the fallback without cgroups)."""
+    return _tree_sum(pid, lambda process: sum(process.cpu_times()[:2]))

@@ -34,11 +34,6 @@ class Tolerance:
             return max(abs(old), abs(new)) <= self.factor * min(abs(old), abs(new))
         return False
 
-    def describe(self) -> str:
-        if self.factor > 1:
-            return f"timing: within {self.factor:g}x"
-        return f"rel_tol {self.rel_tol:g}, abs_tol {self.abs_tol:g}"
-
 
 def to_number(token: str) -> float:
     return float(token.replace("−", "-"))
