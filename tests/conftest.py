@@ -1,4 +1,5 @@
-"""Shared fixtures: the checkout, and one strict build of the site per test session."""
+"""Shared fixtures: the checkout, one strict build of the site per test session, and the two long
+re-runs (every snippet, every notebook), started in the background as soon as the tests are collected."""
 
 from __future__ import annotations
 
@@ -9,11 +10,29 @@ from pathlib import Path
 
 import pytest
 
+from background_runs import BackgroundRuns
 from snippet_runner.project import Project
 from tiny_project import Tiny, make_tiny
 
 ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = Path(sys.executable).with_name("mkdocs")
+RUNS = pytest.StashKey[BackgroundRuns]()
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start the re-runs the selected tests need; the other tests run meanwhile (the re-runs are
+    separate processes, so they use the cores that the rest leaves idle)."""
+    session.config.stash[RUNS] = BackgroundRuns.start(Project.at(ROOT), session.items)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if RUNS in session.config.stash:
+        session.config.stash[RUNS].close()
+
+
+@pytest.fixture(scope="session")
+def background_runs(request: pytest.FixtureRequest) -> BackgroundRuns:
+    return request.config.stash[RUNS]
 
 
 @pytest.fixture(scope="session")

@@ -37,9 +37,16 @@ class Run:
     error: str = ""
 
 
+ONE_THREAD = {"OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
+"""For the kernels here, which share the cores with each other and with the snippet runs: idle BLAS
+threads that wait by spinning only slow everything down. (torch already runs one thread, set by the
+notebook; thread counts pick no CPU kernels.)"""
+
+
 def reader_environment() -> dict[str, str]:
-    """This process's environment without the runner's settings (which running snippets here adds)."""
-    return {name: value for name, value in os.environ.items() if name not in RUN_ENVIRONMENT}
+    """This process's environment without the runner's settings (which running snippets here adds),
+    with one BLAS thread."""
+    return {name: value for name, value in os.environ.items() if name not in RUN_ENVIRONMENT} | ONE_THREAD
 
 
 def execute(path: Path | nbformat.NotebookNode, workdir: Path, timeout: float) -> Run:

@@ -5,10 +5,8 @@ the pages show (within each snippet's tolerances), on the runner's CPU kernels."
 from __future__ import annotations
 
 import ast
-import os
 import re
 from collections import defaultdict
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
@@ -18,6 +16,7 @@ from snippet_runner import notebooks, store
 from snippet_runner.compare import compare_text, compare_values, tolerance_of
 from snippet_runner.notebook_check import check_code
 from snippet_runner.project import Project
+from background_runs import BackgroundRuns, notebook_name
 from notebook_run import ALL_MATCH, CPU_ENVIRONMENT, Run, execute
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,21 +25,14 @@ TORCH_IMPORT = re.compile(r"^\s*(?:import torch\b|from torch\b)", re.MULTILINE)
 
 
 def _name(path: Path) -> str:
-    return path.relative_to(ROOT / "docs" / notebooks.NOTEBOOKS_DIR).with_suffix("").as_posix()
+    return notebook_name(Project.at(ROOT), path)
 
 
 @pytest.fixture(scope="session")
-def executed(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, project: Project) -> dict[str, Run]:
-    """Every selected notebook, run once, a few at a time."""
-    selected = sorted(
-        {item.callspec.params["notebook"] for item in request.session.items if hasattr(item, "callspec") and "notebook" in item.callspec.params}
-    )
-    options = project.load_options()
-    timeout = 2 * max(o.timeout for o in options.values())
-    workers = max(1, min(len(selected), len(os.sched_getaffinity(0))))
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        futures = {path: pool.submit(execute, path, tmp_path_factory.mktemp(_name(path).replace("/", "-")), timeout) for path in selected}
-        return {_name(path): future.result() for path, future in futures.items()}
+def executed(background_runs: BackgroundRuns) -> dict[str, Run]:
+    """Every selected notebook, run once, a few at a time (started in the background when the tests
+    were collected, see conftest.py)."""
+    return {name: future.result() for name, future in background_runs.notebooks.items()}
 
 
 def test_committed_notebooks_are_what_the_generator_makes(project: Project) -> None:

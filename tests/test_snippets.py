@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
 
 from snippet_runner import store
-from snippet_runner.build import Report, build
+from background_runs import BackgroundRuns
+from snippet_runner.build import Report
 from snippet_runner.compare import compare_outputs, drift_report
 from snippet_runner.discovery import Snippet, find_snippets, pages_using
 from snippet_runner.project import Project
@@ -18,16 +18,11 @@ SNIPPETS = find_snippets(Project.at(ROOT))
 
 
 @pytest.fixture(scope="session")
-def fresh(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, Report]:
-    """Run the selected snippets once, in parallel, into a temporary outputs folder."""
-    selected = sorted(
-        {item.callspec.params["snippet"].id for item in request.session.items
-         if hasattr(item, "callspec") and "snippet" in item.callspec.params}
-    )
-    target = Project.at(ROOT, outputs_dir=tmp_path_factory.mktemp("fresh-outputs"))
-    log = io.StringIO()
-    report = build(target, force=True, only=selected, stream=log)
-    return target, report
+def fresh(background_runs: BackgroundRuns) -> tuple[Project, Report]:
+    """The selected snippets, run once, in parallel, into a temporary outputs folder (started in the
+    background when the tests were collected, see conftest.py)."""
+    assert background_runs.snippets is not None, "no re-run of snippets was started"
+    return background_runs.snippets.result()
 
 
 def test_there_are_snippets() -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from .support import ARTIFACTS, CHROMIUM, CHROMIUM_FLAGS, SiteHandler, SiteServer, Visit, base_path, site_origin
+from .support import ARTIFACTS, CHROMIUM, CHROMIUM_FLAGS, WAIT_MS, SiteHandler, SiteServer, Visit, base_path, site_origin
 
 
 @pytest.fixture(scope="session")
@@ -65,7 +65,7 @@ def open_page(browser, server: SiteServer):
             color_scheme=color_scheme, viewport={"width": 1280, "height": 900}, locale="ko-KR", service_workers="block"
         )
         contexts.append(context)
-        context.set_default_timeout(15_000)
+        context.set_default_timeout(WAIT_MS)
         context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.origin)
         visit = Visit(page=context.new_page(), origin=server.origin, url=server.url(path), expect_status=expect_status)
         visit.record(context)

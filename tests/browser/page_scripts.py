@@ -53,8 +53,10 @@ PROVENANCE = """() => {
   return missing;
 }"""
 
-AXE_RUN = """async () => {
-  const result = await axe.run(document, { resultTypes: ["violations"] });
+AXE_RUN = """async (only) => {
+  const options = { resultTypes: ["violations"] };
+  if (only) options.runOnly = { type: "rule", values: only };
+  const result = await axe.run(document, options);
   return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.impact} ${v.id}: ${v.help} -> ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);

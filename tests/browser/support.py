@@ -35,6 +35,9 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+WAIT_MS = 90_000
+"""How long a page may take to get somewhere (load, render its math, answer a search) before it
+counts as never getting there. Generous: the browser shares the cores with the suite's re-runs."""
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 COMPRESSED_TYPES = re.compile(r"^(text/|application/(javascript|json|xml|x-ipynb\+json)|image/svg)")
 mimetypes.add_type("application/x-ipynb+json", ".ipynb")

@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 import pytest
 
 from .raw_tex import raw_tex
-from .support import Visit
+from .support import WAIT_MS, Visit
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +25,7 @@ def _rendered_math(page) -> None:
     page.wait_for_function(
         "() => { const m = [...document.querySelectorAll('article .arithmatex')];"
         " return m.length > 0 && m.every((el) => el.querySelector('.katex')); }",
-        timeout=15_000,
+        timeout=WAIT_MS,
     )
 
 
@@ -58,7 +58,7 @@ def test_search_finds_korean_words_without_raw_tex(query: str, open_page, server
     box.click()
     box.fill(query)
     box.press("End")  # Material's search listens to keyup
-    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    page.locator(".md-search-result__item").first.wait_for(timeout=WAIT_MS)
     results = page.evaluate(SEARCH_RESULTS)
     words = query.split()
     summary = [(r["links"][:1], r["text"][:80]) for r in results[:5]]
