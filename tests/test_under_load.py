@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from snippet_runner.notebook_pages import PageCode, SnippetUse
 from snippet_runner.notebooks import read_pins
 from snippet_runner.project import Project
 from snippet_runner.site_links import Site
+from tiny_project import Tiny
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.slow
@@ -64,3 +66,20 @@ def test_a_notebook_of_the_timing_measurements_matches_while_every_core_is_busy(
     report = "".join(output.get("text", "") for output in run.notebook.cells[-1].outputs)
     assert ALL_MATCH in report, report
     assert all(f"✓ snippets/{snippet}" in report for snippet in timing), report
+
+
+def test_a_run_that_computes_is_not_stopped_by_the_wall_clock_however_busy_the_machine(tiny: Tiny) -> None:
+    """Ten busy loops per core leave the run about a tenth of a core: its 1.2 CPU seconds take longer
+    on the wall clock than five times its 1.5 s `timeout`, yet it is computing all the while."""
+    tiny.write("snippets/snippets.toml", '["demo/busy.py"]\ntimeout = 1.5\n')
+    tiny.write("snippets/demo/busy.py", BUSY)
+    started = time.monotonic()
+    with _under_load().cpu_hogs(10 * len(os.sched_getaffinity(0))):
+        result = tiny.runner("run", "demo/busy.py", timeout=300)
+    waited = time.monotonic() - started
+    assert result.returncode == 0, result.stderr
+    assert (tiny.outputs / "demo" / "busy.json").exists()
+    print(f"1.2 CPU s took {waited:.1f} s on the wall clock")
+
+
+BUSY = "import time\nstart = time.process_time()\nwhile time.process_time() - start < 1.2:\n    pass\nprint('done')\n"

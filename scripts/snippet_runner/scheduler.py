@@ -23,8 +23,16 @@ from .worker import Job, execute
 
 POLL_SECONDS = 0.05
 WALL_FACTOR = 5
-"""A run is stopped at ``timeout`` CPU seconds, or at this many times that on the wall clock: CPU time
-does not grow when the machine is busy with other work, so a loaded machine cannot fail a run."""
+"""A run is stopped at ``timeout`` CPU seconds, or when it has waited this many times that without
+computing: whole seconds of the wall clock in which its tree used less than ``WAITING_SHARE`` of a
+core. Neither grows when the machine is busy with other work (a run that computes gets a share of the
+cores, and twenty busy loops on two cores still left one 4 %), so a loaded machine cannot fail a run,
+while one that sleeps, or polls for something that never comes, ends."""
+WAIT_WINDOW_SECONDS = 1.0
+WAITING_SHARE = 0.01
+STARTUP_SECONDS = 600.0
+"""Until a run has used any CPU time, it is still being forked; the fork server may take long to
+start (preloading torch) on a busy machine, so that time is not counted as waiting."""
 HEARTBEAT_SECONDS = 10.0
 # Set for the fork server, so every run starts alike; they apply before torch or numpy start threads.
 # The three CPU settings make float results the same on every x86-64 machine with AVX2. Without them
@@ -116,12 +124,21 @@ def run_one(
     process.start()
     failure = None
     memory_message = f"{snippet.id}: used more than {options.memory_mb} MB of memory and was stopped (`memory_mb` in snippets/snippets.toml)"
+    waited, window_cpu, window_start = 0.0, 0.0, started
     while process.is_alive():
         process.join(POLL_SECONDS)
-        elapsed = time.monotonic() - started
-        if process.is_alive() and group.cpu_seconds(process.pid) > options.timeout:
+        now, cpu = time.monotonic(), group.cpu_seconds(process.pid)
+        if cpu == 0:  # not forked yet
+            window_start = now
+        elif now - window_start >= WAIT_WINDOW_SECONDS:
+            if cpu - window_cpu < WAITING_SHARE * (now - window_start):
+                waited += now - window_start
+            window_cpu, window_start = cpu, now
+        if process.is_alive() and cpu > options.timeout:
             failure = f"{snippet.id}: timed out after {options.timeout:g} s of CPU time (raise `timeout` in snippets/snippets.toml if this is expected)"
-        elif process.is_alive() and elapsed > WALL_FACTOR * options.timeout:
+        elif process.is_alive() and cpu == 0 and now - started > STARTUP_SECONDS:
+            failure = f"{snippet.id}: did not start within {STARTUP_SECONDS:g} s (the fork server did not answer)"
+        elif process.is_alive() and waited > WALL_FACTOR * options.timeout:
             failure = (
                 f"{snippet.id}: timed out after {WALL_FACTOR * options.timeout:g} s of waiting ({WALL_FACTOR} times its `timeout` "
                 "in snippets/snippets.toml); it was not computing"
