@@ -8,11 +8,11 @@ import time
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from . import cachekey, store
+from . import cachekey, cpu_paths, other_paths, store
 from .cachekey import CacheKey, SourceIndex, Versions
 from .discovery import Snippet, find_snippets, pages_using
 from .project import Project
-from .scheduler import Progress, discard, run_many
+from .scheduler import Progress, RunResult, discard, run_many
 from .sections import SnippetSyntaxError
 
 
@@ -60,15 +60,20 @@ def build(
     only: list[str] | None = None,
     jobs: int | None = None,
     stream: TextIO = sys.stderr,
+    cpu_path: str = cpu_paths.PINNED,
+    other_paths: bool = True,
 ) -> Report:
     """Bring the frozen outputs up to date (or, with ``check``, only verify that they are).
 
+    Runs are on ``cpu_path``. On the pinned path, with ``other_paths``, a snippet whose options list
+    ``cpu_paths`` also runs on those, and is frozen only if they stay within its tolerance.
     Every pass ends with the one summary line, also when it ends with an exception.
     """
     started = time.monotonic()
     report = Report()
+    paths = Paths(cpu_path, other_paths and cpu_path == cpu_paths.PINNED)
     try:
-        _build(project, report, check=check, force=force, only=only, jobs=jobs, stream=stream)
+        _build(project, report, check=check, force=force, only=only, jobs=jobs, stream=stream, paths=paths)
     finally:
         report.ran.sort()
         report.failures = dict(sorted(report.failures.items()))
@@ -79,8 +84,15 @@ def build(
     return report
 
 
+@dataclass(frozen=True)
+class Paths:
+    run_on: str
+    check_others: bool
+
+
 def _build(
-    project: Project, report: Report, *, check: bool, force: bool, only: list[str] | None, jobs: int | None, stream: TextIO
+    project: Project, report: Report, *, check: bool, force: bool, only: list[str] | None, jobs: int | None, stream: TextIO,
+    paths: Paths,
 ) -> None:
     options_table = project.load_options()
     versions = Versions()
@@ -127,18 +139,39 @@ def _build(
 
     progress = Progress(stream=stream)
     work = [(s, project.options_for(s.id, options_table)) for s in stale]
-    for result in run_many(project, work, jobs=jobs or default_jobs(), progress=progress):
+    held: list[RunResult] = []  # waiting for their runs on the other CPU paths
+
+    def freeze(result: RunResult, spread: dict | None) -> None:
         snippet = result.snippet
-        try:
-            if result.ok:
-                # The key of what this run read, so that the next build finds it unchanged.
-                key = key_of(snippet, result.outcome.get("reads", []))
-                manifest[snippet.id] = store.commit(project, result, key, versions.reported(), cachekey.seeds(snippet))
-                store.save_manifest(project, manifest)
-                report.ran.append(snippet.id)
+        # The key of what this run read, so that the next build finds it unchanged.
+        key = key_of(snippet, result.outcome.get("reads", []))
+        manifest[snippet.id] = store.commit(project, result, key, versions.reported(), cachekey.seeds(snippet), spread)
+        store.save_manifest(project, manifest)
+        report.ran.append(snippet.id)
+
+    try:
+        for result in run_many(project, work, jobs=jobs or default_jobs(), progress=progress, cpu_path=paths.run_on):
+            options = project.options_for(result.snippet.id, options_table)
+            if not result.ok:
+                report.failures[result.snippet.id] = f"{result.failure.rstrip()}\n  ({_where_used(result.snippet.id, usage)}; previous outputs kept)"
+                discard(result)
+            elif paths.check_others and options.cpu_paths:
+                held.append(result)
             else:
-                report.failures[snippet.id] = f"{result.failure.rstrip()}\n  ({_where_used(snippet.id, usage)}; previous outputs kept)"
-        finally:
+                try:
+                    freeze(result, None)
+                finally:
+                    discard(result)
+        if held:
+            other = other_paths.run(project, held, options_table, jobs=jobs or default_jobs(), stream=stream)
+            for result in held:
+                spread, problems = other.measure(result, project.options_for(result.snippet.id, options_table))
+                if problems:
+                    report.failures[result.snippet.id] = other_paths.failure(result.snippet.id, problems, _where_used(result.snippet.id, usage))
+                else:
+                    freeze(result, spread)
+    finally:
+        for result in held:
             discard(result)
 
     if not only and not check:

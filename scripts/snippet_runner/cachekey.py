@@ -21,8 +21,9 @@ from .worker import FONT_FILE
 
 # Always part of the key: the runner draws figures with matplotlib, which computes with numpy.
 ALWAYS = ("matplotlib", "numpy")
-# The options that can change what a snippet prints; tolerances and limits only judge a run.
-OUTPUT_OPTIONS = ("threads",)
+# The options that can change what is frozen; tolerances and limits only judge a run. `cpu_paths`
+# (the other paths' spread is frozen too) counts only when set, so that keys without it stay as they were.
+OUTPUT_OPTIONS = ("threads", "cpu_paths")
 REPORTED = ("torch", "numpy", "matplotlib")
 NOT_INSTALLED = "not installed"
 SOURCE_INDEX = ".cache/snippet-runner/sources.json"
@@ -169,7 +170,7 @@ def compute(
     inputs: dict[str, str] = {
         "runner": RUNNER_VERSION,
         "python": ".".join(map(str, sys.version_info[:2])),
-        "options": json.dumps({name: getattr(options, name) for name in OUTPUT_OPTIONS}, sort_keys=True),
+        "options": json.dumps({name: getattr(options, name) for name in OUTPUT_OPTIONS if getattr(options, name) != []}, sort_keys=True),
         "environment": json.dumps(RUN_ENVIRONMENT, sort_keys=True),
         "style": sha256(project.style_file.read_bytes()),
         "font": versions.font(),

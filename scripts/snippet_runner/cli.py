@@ -1,4 +1,4 @@
-"""Command line: ``snippet-runner run|check|accept|determinism|notebooks``."""
+"""Command line: ``snippet-runner run|check|accept|determinism|notebooks|check-output|cpu-path``."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import determinism, notebooks
+from . import cpu_paths, determinism, notebooks, reader_check
 from .build import build
 from .project import ConfigError, Project
 from .store import ManifestError
@@ -24,6 +24,14 @@ def main(argv: list[str] | None = None) -> int:
         command.add_argument("snippets", nargs="*", help="snippet paths relative to snippets/ (default: all)")
     for command in (run, accept, twice):
         command.add_argument("-j", "--jobs", type=int, default=None, help="parallel runs (default: all cores)")
+    path = commands.add_parser("cpu-path", help="run snippets on another CPU path into a separate outputs folder (run and accept use it)")
+    path.add_argument("path", choices=[name for name in cpu_paths.PATHS if name != cpu_paths.PINNED])
+    path.add_argument("--outputs", type=Path, required=True, help="where to write the outputs (not outputs/)")
+    path.add_argument("snippets", nargs="*", help="snippet paths relative to snippets/ (default: all)")
+    path.add_argument("-j", "--jobs", type=int, default=None, help="parallel runs (default: all cores)")
+    mine = commands.add_parser("check-output", help="compare what you printed (standard input, or a file) with the page")
+    mine.add_argument("snippet", help="the snippet you ran, e.g. snippets/activation/relu/verify.py")
+    mine.add_argument("printed", nargs="?", type=Path, help="a file with what it printed (default: standard input)")
     books = commands.add_parser("notebooks", help="write the generated notebooks under docs/notebooks/ (only those that changed)")
     books.add_argument("--check", action="store_true", help="write nothing; fail if a notebook is out of date")
     args = parser.parse_args(argv)
@@ -32,6 +40,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "notebooks":
             return _notebooks(project, check=args.check)
+        if args.command == "check-output":
+            printed = args.printed.read_text(encoding="utf-8") if args.printed else sys.stdin.read()
+            verdict = reader_check.check(project, args.snippet, printed)
+            print(verdict.text())
+            return 0 if verdict.same else 1
+        if args.command == "cpu-path":
+            outputs = Project.at(args.root, outputs_dir=args.outputs)
+            report = build(outputs, force=True, only=args.snippets or None, jobs=args.jobs, cpu_path=args.path)
+            return 0 if report.ok else 1
         if args.command == "determinism":
             return 0 if determinism.check(project, only=args.snippets or None, jobs=args.jobs).ok else 1
         report = build(
@@ -41,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
             only=args.snippets or None,
             jobs=getattr(args, "jobs", None),
         )
-    except (ConfigError, ManifestError) as exc:
+    except (ConfigError, ManifestError, reader_check.CheckError) as exc:
         parser.exit(2, f"error: {exc}\n")
     return 0 if report.ok else 1
 

@@ -21,6 +21,9 @@ import shlex
 from dataclasses import dataclass, field
 from typing import Callable
 
+from .cpu_paths import Spread, plus_minus, shown_varies, varies_title
+from .drift_rules import NUMBER
+
 BLOCK = re.compile(r"^(?P<indent>[ \t]*)\{\{\s*(?P<kind>output|figure)\s+(?P<args>.*?)\s*\}\}[ \t]*$")
 VALUE = re.compile(r"\{\{\s*value\s+(?P<args>[^}]*?)\s*\}\}")
 FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
@@ -85,6 +88,9 @@ def _render_output(context: PageContext, args: list[str], indent: str, where: st
     text = sections[section].rstrip("\n")
     if not text:
         raise DirectiveError(f"{where}: '{args[0]}' prints nothing; remove the output block or print something")
+    spread = Spread.from_json(_outputs(context, snippet_id, where).get("cpu_spread"))
+    marked = spread.lines(section)
+    highlight = f' hl_lines="{" ".join(map(str, marked))}"' if marked else ""
     longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
     fence = "`" * max(3, longest + 1)
     # pymdown snippets would treat a printed `--8<--` line as an include: escape it with `;`.
@@ -93,12 +99,29 @@ def _render_output(context: PageContext, args: list[str], indent: str, where: st
         f'{indent}<div class="snippet-output" markdown="block">',
         *([f"{indent}{chip}"] if (chip := _provenance(context, snippet_id, "div")) else []),
         "",
-        f'{indent}{fence}text title="출력"',
+        f'{indent}{fence}text title="출력"{highlight}',
         *(f"{indent}{line}" if line else "" for line in lines),
         f"{indent}{fence}",
         "",
+        *([f"{indent}{note}", ""] if (note := _cpu_note(text, spread.sections.get(section, []))) else []),
         f"{indent}</div>",
     ]
+
+
+NOTE_NUMBERS = 6
+
+
+def _cpu_note(text: str, moves: list[list[float]]) -> str:
+    """Under an output block: which of its numbers move with the CPU, and by how much."""
+    if not moves:
+        return ""
+    lines = text.split("\n")
+    listed = [f"{NUMBER.findall(lines[int(line) - 1])[int(index)]}({plus_minus(move)})" for line, index, move in moves[:NOTE_NUMBERS]]
+    more = f" 외 {len(moves) - NOTE_NUMBERS}개" if len(moves) > NOTE_NUMBERS else ""
+    return (
+        '<p class="snippet-output__cpu">강조한 줄의 숫자는 CPU에 따라 조금 달라집니다: '
+        f"{html.escape(', '.join(listed))}{more}. 나머지 숫자는 확인한 모든 CPU에서 같습니다.</p>"
+    )
 
 
 def _render_figure(context: PageContext, args: list[str], indent: str, where: str) -> list[str]:
@@ -138,6 +161,9 @@ def _render_value(context: PageContext, args: list[str], where: str) -> str:
         text = format(values[name], spec)
     except (ValueError, TypeError) as exc:
         raise DirectiveError(f"{where}: cannot format '{name}' with '{spec}': {exc}") from exc
+    move = Spread.from_json(_outputs(context, snippet_id, where).get("cpu_spread")).values.get(name, 0.0)
+    if move and shown_varies(float(values[name]), move, spec):
+        return f'<span class="cpu-varies" tabindex="0" title="{html.escape(varies_title(move))}">{html.escape(text)}</span>'
     return html.escape(text)
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from .cpu_paths import PATHS, PINNED
 
 
 class ConfigError(Exception):
@@ -34,6 +36,8 @@ class Options:
     """A timing measurement: its numbers are compared within ``timing_factor`` (see ``drift_rules``)."""
     timing_factor: float = 3.0
     """How far apart, as a factor either way, two runs of a timing measurement may measure a number."""
+    cpu_paths: list[str] = field(default_factory=list)
+    """The other CPU paths (``cpu_paths.PATHS``) a snippet also runs on when its outputs are frozen."""
 
 
 def _check_type(config: Path, table: str, key: str, value: object) -> None:
@@ -42,6 +46,11 @@ def _check_type(config: Path, table: str, key: str, value: object) -> None:
     accepted = (int, float) if expected is float else (expected,)
     if isinstance(value, bool) != (expected is bool) or not isinstance(value, accepted):
         raise ConfigError(f"{config}: [{table}] {key} = {value!r} should be {expected.__name__}, not {type(value).__name__}")
+    if key == "cpu_paths":
+        unknown = [path for path in value if path not in PATHS or path == PINNED]
+        if unknown:
+            others = ", ".join(repr(path) for path in PATHS if path != PINNED)
+            raise ConfigError(f"{config}: [{table}] cpu_paths = {value!r}: unknown path {unknown[0]!r} (choose from {others})")
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, TextIO
 
+from . import cpu_paths
 from .cgroups import RunGroup, kill_tree, tree_resident_mb
 from .discovery import Snippet
 from .project import Options, Project
@@ -40,9 +41,7 @@ HEARTBEAT_SECONDS = 10.0
 # so a convolution, a GELU or a long training run rounds differently (an accuracy moves in the third
 # decimal). MKL honours only its COMPATIBLE mode on AMD processors. Part of every cache key.
 RUN_ENVIRONMENT = {
-    "ATEN_CPU_CAPABILITY": "avx2",
-    "ONEDNN_MAX_CPU_ISA": "AVX2",
-    "MKL_CBWR": "COMPATIBLE",
+    **cpu_paths.PATHS[cpu_paths.PINNED],
     "OMP_NUM_THREADS": "1",
     "MKL_NUM_THREADS": "1",
     "OPENBLAS_NUM_THREADS": "1",
@@ -72,8 +71,10 @@ class RunResult:
         return self.failure is None
 
 
-def _context(preload_torch: bool) -> multiprocessing.context.BaseContext:
-    """The fork server the runs are forked from, started with the run environment.
+def _context(preload_torch: bool, cpu_path: str) -> multiprocessing.context.BaseContext:
+    """The fork server the runs are forked from, started with the run environment, its kernel
+    settings those of ``cpu_path``. One process has one fork server: a run on another CPU path
+    happens in a process of its own (``snippet-runner cpu-path``).
 
     The environment is set only while the server starts, so it does not leak into this process (or
     into MkDocs, pytest and whatever else they start). torch is preloaded when a snippet uses it:
@@ -83,6 +84,11 @@ def _context(preload_torch: bool) -> multiprocessing.context.BaseContext:
     context.set_forkserver_preload(["snippet_runner.preload", *(["torch"] if preload_torch else [])])
     saved = dict(os.environ)
     os.environ.update(RUN_ENVIRONMENT)  # not setdefault: a reader's OMP_NUM_THREADS must not change the numbers
+    for name, value in cpu_paths.environment(cpu_path).items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
     try:
         multiprocessing.forkserver.ensure_running()
     finally:
@@ -227,6 +233,7 @@ def run_many(
     *,
     jobs: int,
     progress: Progress,
+    cpu_path: str = cpu_paths.PINNED,
 ) -> Iterator[RunResult]:
     """Run every snippet, at most ``jobs`` at a time, yielding each result as soon as it is finished.
 
@@ -234,7 +241,7 @@ def run_many(
     """
     if not work:
         return
-    context = _context(_uses_torch([snippet for snippet, _ in work]))
+    context = _context(_uses_torch([snippet for snippet, _ in work]), cpu_path)
     progress.total = len(work)
     started_at: dict[str, float] = {}
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:

@@ -144,9 +144,14 @@ def snippet_outputs(result: RunResult) -> tuple[dict, dict[str, bytes]]:
     return content, files
 
 
-def commit(project: Project, result: RunResult, key: CacheKey, versions: dict[str, str], seeds: list[int]) -> Entry:
-    """Freeze a successful run. Returns the manifest entry; the caller saves the manifest."""
+def commit(
+    project: Project, result: RunResult, key: CacheKey, versions: dict[str, str], seeds: list[int], cpu_spread: dict | None = None
+) -> Entry:
+    """Freeze a successful run, with how far its numbers moved on the other CPU paths if they were run
+    (``cpu_paths.Spread``). Returns the manifest entry; the caller saves the manifest."""
     content, files = snippet_outputs(result)
+    if cpu_spread is not None:
+        content["cpu_spread"] = cpu_spread
     folder = figures_dir(project, result.snippet.id)
     for name, data in files.items():
         if not (folder / name).exists():

@@ -1,0 +1,76 @@
+"""Run frozen-to-be snippets again on the other CPU paths their options list, and judge the moves.
+
+One process has one fork server, whose environment chose its kernels, so each path gets a process of
+its own: ``snippet-runner cpu-path NAME --outputs DIR``, with the same containment for every run.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from . import store
+from .compare import tolerance_of
+from .cpu_paths import measure
+from .project import Options, Project
+from .scheduler import RunResult
+
+LOG_TAIL = 4000
+
+
+@dataclass
+class OtherRuns:
+    """The outputs of each held snippet on each other path; the reason where a path has none."""
+
+    outputs: dict[str, dict[str, dict]] = field(default_factory=dict)
+    """Snippet id -> path -> outputs file content."""
+    missing: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Snippet id -> path -> why that run left no output."""
+
+    def measure(self, result: RunResult, options: Options) -> tuple[dict, list[str]]:
+        """The spread to freeze with this pinned run, and what its tolerance does not cover."""
+        snippet_id = result.snippet.id
+        problems = [f"{path}: the run failed: {why}" for path, why in sorted(self.missing.get(snippet_id, {}).items())]
+        frozen, _ = store.snippet_outputs(result)
+        spread, moved = measure(frozen, self.outputs.get(snippet_id, {}), tolerance_of(options))
+        return spread.to_json(), problems + moved
+
+
+def run(project: Project, held: list[RunResult], table: dict[str, Options], *, jobs: int, stream: TextIO) -> OtherRuns:
+    """Every held snippet on every path its options name, one process per path."""
+    wanted: dict[str, list[str]] = {}
+    for result in held:
+        for path in project.options_for(result.snippet.id, table).cpu_paths:
+            wanted.setdefault(path, []).append(result.snippet.id)
+    runs = OtherRuns()
+    with tempfile.TemporaryDirectory(prefix="cpu-paths-") as folder:
+        for path, snippet_ids in sorted(wanted.items()):
+            print(f"CPU path {path}: running {len(snippet_ids)} snippet(s) again", file=stream, flush=True)
+            outputs = Path(folder) / path
+            command = [sys.executable, "-m", "snippet_runner", "--root", str(project.root), "cpu-path", path, *snippet_ids]
+            command += ["--outputs", str(outputs), "--jobs", str(jobs)]
+            done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace", check=False)
+            target = Project.at(project.root, outputs_dir=outputs)
+            for snippet_id in snippet_ids:
+                content = store.load_outputs(target, snippet_id) if outputs.exists() else None
+                if content is None:
+                    runs.missing.setdefault(snippet_id, {})[path] = done.stderr[-LOG_TAIL:].strip() or f"exit status {done.returncode}"
+                else:
+                    runs.outputs.setdefault(snippet_id, {})[path] = content
+    return runs
+
+
+def failure(snippet_id: str, problems: list[str], where_used: str) -> str:
+    listing = "\n".join(f"  {problem}" for problem in problems[:20])
+    more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
+    return (
+        f"snippets/{snippet_id}: on another CPU path its output is outside its tolerance ({where_used}; previous outputs kept):\n"
+        f"{listing}{more}\n"
+        "  If the moves are expected, widen rel_tol or abs_tol for it in snippets/snippets.toml; if a line's words change, "
+        "make the snippet print what does not depend on the last digits."
+    )
+

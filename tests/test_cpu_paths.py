@@ -1,0 +1,115 @@
+"""Numbers across CPU paths: the freeze runs each snippet on the other paths and fails on a move its
+tolerance does not cover; the pages mark what moves; a reader can check their own output."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from snippet_runner.cpu_paths import measure, plus_minus, shown_varies
+from snippet_runner.drift_rules import Tolerance
+from tiny_project import Tiny
+
+# A stand-in for a kernel that rounds differently: the number depends on the path's settings.
+MOVES = (
+    "import os\n"
+    "accuracy = 0.5 if os.environ.get('ATEN_CPU_CAPABILITY') == 'avx2' else 0.5003\n"
+    "print(f'정확도 {accuracy:.4f}, 층 9개')\n"
+)
+PAGE = "# 데모\n\n{{ output demo/moves.py }}\n\n정확도 {{ value demo/moves.py accuracy .4f }}, 반올림하면 {{ value demo/moves.py accuracy .1f }}\n"
+PATHS_CONFIG = '[defaults]\ncpu_paths = ["native", "scalar"]\n'
+
+
+@pytest.mark.parametrize(("spread", "shown"), [(0.00034, "±0.0004"), (0.0003, "±0.0003"), (0.00099999, "±0.001"), (2.3, "±3"), (0.096, "±0.1")])
+def test_the_spread_is_shown_rounded_up_to_one_digit(spread: float, shown: str) -> None:
+    assert plus_minus(spread) == shown
+
+
+def test_a_value_is_marked_only_where_its_shown_digits_can_change() -> None:
+    assert shown_varies(0.5003, 0.0003, ".4f")
+    assert not shown_varies(0.5003, 0.0003, ".1f")
+    assert not shown_varies(0.5, 0.0, "")
+
+
+def test_measure_lists_only_the_numbers_that_moved_and_what_the_tolerance_does_not_cover() -> None:
+    frozen = {"sections": {"": "a 1.0000 b 2\nc 3.5\n"}, "values": {"x": 1.0, "n": 4, "ok": True}}
+    other = {"sections": {"": "a 1.0002 b 2\nc 3.5\n"}, "values": {"x": 1.0002, "n": 4, "ok": True}}
+    spread, problems = measure(frozen, {"native": other}, Tolerance(rel_tol=1e-3))
+    assert spread.sections == {"": [[1, 0, 0.0002]]} and spread.values == {"x": 0.0002}
+    assert spread.lines("") == [1] and problems == []
+    _, problems = measure(frozen, {"native": other}, Tolerance(rel_tol=1e-6))
+    assert problems == ["native: line 1: 1.0000 → 1.0002, outside the tolerance", "native: value x: 1.0 → 1.0002, outside the tolerance"]
+    worded = {"sections": {"": "a 1.0000 b 2\nd 3.5\n"}, "values": {"x": 1.0, "n": 4, "ok": False}}
+    _, problems = measure(frozen, {"scalar": worded}, Tolerance())
+    assert problems == ["scalar: line 2 reads differently: 'c 3.5' → 'd 3.5'", "scalar: value ok: True → False"]
+
+
+def _moves(tiny: Tiny, rel_tol: float | None) -> None:
+    tiny.write("snippets/demo/moves.py", MOVES)
+    tolerance = f'\n["demo/moves.py"]\nrel_tol = {rel_tol}\n' if rel_tol else ""
+    tiny.write("snippets/snippets.toml", PATHS_CONFIG + tolerance)
+    tiny.write("docs/index.md", PAGE)
+
+
+def test_a_move_within_the_tolerance_is_frozen_with_its_spread_and_marked_on_the_page(tiny: Tiny) -> None:
+    _moves(tiny, rel_tol=1e-3)
+    result = tiny.runner("accept", timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "CPU path native: running 2 snippet(s) again" in result.stderr, result.stderr
+    outputs = json.loads((tiny.outputs / "demo" / "moves.json").read_text(encoding="utf-8"))
+    assert outputs["sections"][""] == "정확도 0.5000, 층 9개\n", "the pinned path's output is the one frozen"
+    assert outputs["cpu_spread"] == {"paths": ["native", "scalar"], "sections": {"": [[1, 0, 0.0003]]}, "values": {"accuracy": 0.0003}}
+    good = json.loads((tiny.outputs / "demo" / "good.json").read_text(encoding="utf-8"))
+    assert good["cpu_spread"] == {"paths": ["native", "scalar"], "sections": {}, "values": {}}
+
+    built = tiny.mkdocs(mode="check")
+    assert built.returncode == 0, built.stderr
+    page = (tiny.site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<span class="hll">[^\n]*0\.5000', page), "the line with the moving number is highlighted"
+    assert "강조한 줄의 숫자는 CPU에 따라 조금 달라집니다: 0.5000(±0.0003)." in page
+    assert page.count('title="이 값은 CPU에 따라 ±0.0003 정도 달라집니다"') == 1, "only the value shown with 4 digits is marked"
+    assert "반올림하면 0.5" in page
+
+
+def test_a_tolerance_too_tight_for_the_cpu_paths_fails_the_accept_by_number(tiny: Tiny) -> None:
+    _moves(tiny, rel_tol=None)
+    result = tiny.runner("accept", timeout=300)
+    assert result.returncode == 1
+    assert "snippets/demo/moves.py: on another CPU path its output is outside its tolerance" in result.stderr, result.stderr
+    assert "native: line 1: 0.5000 → 0.5003, outside the tolerance" in result.stderr
+    assert "scalar: value accuracy: 0.5 → 0.5003, outside the tolerance" in result.stderr
+    assert not (tiny.outputs / "demo" / "moves.json").exists(), "nothing is frozen from a run that failed the check"
+    assert (tiny.outputs / "demo" / "good.json").exists(), "the other snippets are still frozen"
+
+
+def test_a_verdict_that_changes_with_the_cpu_fails_the_accept(tiny: Tiny) -> None:
+    tiny.write("snippets/demo/verdict.py", "import os\nprint('안' if os.environ.get('ATEN_CPU_CAPABILITY') == 'avx2' else '밖')\n")
+    tiny.write("snippets/snippets.toml", PATHS_CONFIG)
+    tiny.write("docs/index.md", "# 데모\n\n{{ output demo/good.py }}\n\n{{ output demo/verdict.py }}\n")
+    result = tiny.runner("run", timeout=300)
+    assert result.returncode == 1
+    assert "native: line 1 reads differently: '안' → '밖'" in result.stderr, result.stderr
+
+
+def test_the_readers_check_says_same_within_the_tolerance_or_names_the_numbers(tiny: Tiny) -> None:
+    _moves(tiny, rel_tol=1e-3)
+    assert tiny.runner("accept", timeout=300).returncode == 0
+    same = tiny.runner("check-output", "snippets/demo/moves.py", stdin="정확도 0.5003, 층 9개\n")
+    assert same.returncode == 0, same.stderr
+    assert same.stdout == "snippets/demo/moves.py: 같음 (허용 오차 안). 숫자 2개 중 1개는 페이지와 같고, 1개는 허용 오차(상대 0.001, 절대 1e-09) 안에서 다릅니다.\n"
+    drifted = tiny.runner("check-output", "snippets/demo/moves.py", stdin="정확도 0.5100, 층 9개\n")
+    assert drifted.returncode == 1
+    assert drifted.stdout.splitlines() == ["snippets/demo/moves.py: 다름 (허용 오차: 상대 0.001, 절대 1e-09)", "  줄 1: 페이지 0.5000, 여기 0.5100"]
+    reworded = tiny.runner("check-output", "demo/moves.py", stdin="정확도 0.5000, 층 8개\n정확도\n")
+    assert reworded.returncode == 1 and "+정확도" in reworded.stdout, reworded.stdout
+    unknown = tiny.runner("check-output", "snippets/demo/nope.py", stdin="")
+    assert unknown.returncode == 2 and "snippets/demo/nope.py has no output on the site" in unknown.stderr
+
+
+def test_an_unknown_cpu_path_is_named_with_its_file(tiny: Tiny) -> None:
+    tiny.write("snippets/snippets.toml", '[defaults]\ncpu_paths = ["arm64"]\n')
+    result = tiny.runner("run", timeout=300)
+    assert result.returncode == 2
+    assert "snippets.toml: [defaults] cpu_paths = ['arm64']: unknown path 'arm64' (choose from 'native', 'scalar')" in result.stderr
