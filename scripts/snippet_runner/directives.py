@@ -82,13 +82,14 @@ def _render_output(context: PageContext, args: list[str], indent: str, where: st
     if len(args) != 1:
         raise DirectiveError(f"{where}: use {{{{ output path.py[:section] }}}}")
     snippet_id, section = _split_ref(args[0])
-    sections = _outputs(context, snippet_id, where)["sections"]
+    outputs = _outputs(context, snippet_id, where)
+    sections = outputs["sections"]
     if section not in sections:
         raise DirectiveError(f"{where}: snippet '{snippet_id}' has no section '{section}' (has: {', '.join(s for s in sections if s)})")
     text = sections[section].rstrip("\n")
     if not text:
         raise DirectiveError(f"{where}: '{args[0]}' prints nothing; remove the output block or print something")
-    spread = Spread.from_json(_outputs(context, snippet_id, where).get("cpu_spread"))
+    spread = Spread.from_json(outputs.get("cpu_spread"))
     marked = spread.lines(section)
     highlight = f' hl_lines="{" ".join(map(str, marked))}"' if marked else ""
     longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
@@ -153,7 +154,8 @@ def _render_value(context: PageContext, args: list[str], where: str) -> str:
     if len(args) not in (2, 3):
         raise DirectiveError(f"{where}: use {{{{ value path.py name [format] }}}}")
     snippet_id, name = args[0], args[1]
-    values = _outputs(context, snippet_id, where)["values"]
+    outputs = _outputs(context, snippet_id, where)
+    values = outputs["values"]
     if name not in values:
         raise DirectiveError(f"{where}: snippet '{snippet_id}' has no top-level value '{name}'")
     spec = args[2] if len(args) == 3 else ""
@@ -161,7 +163,7 @@ def _render_value(context: PageContext, args: list[str], where: str) -> str:
         text = format(values[name], spec)
     except (ValueError, TypeError) as exc:
         raise DirectiveError(f"{where}: cannot format '{name}' with '{spec}': {exc}") from exc
-    move = Spread.from_json(_outputs(context, snippet_id, where).get("cpu_spread")).values.get(name, 0.0)
+    move = Spread.from_json(outputs.get("cpu_spread")).values.get(name, 0.0)
     if move and shown_varies(float(values[name]), move, spec):
         return f'<span class="cpu-varies" tabindex="0" title="{html.escape(varies_title(move))}">{html.escape(text)}</span>'
     return html.escape(text)
