@@ -12,16 +12,17 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-from snippet_runner.notebook_setup import CPU_KERNEL_SETTINGS
+from snippet_runner.cpu_paths import SETTINGS
 from snippet_runner.scheduler import RUN_ENVIRONMENT
 
 ALL_MATCH = "의 출력, 값, 그림 수가 페이지와 일치합니다."
-CPU_ENVIRONMENT = {name: RUN_ENVIRONMENT[name] for name in CPU_KERNEL_SETTINGS}
+READER_PATH = dict.fromkeys(SETTINGS)
+"""The CPU kernel settings in a reader's notebook: none, the machine picks."""
 PROBE = f"""\
 import json, os, sys
 print(json.dumps({{
     "values": _page_check.values,
-    "environment": {{name: os.environ.get(name) for name in {list(CPU_KERNEL_SETTINGS)!r}}},
+    "environment": {{name: os.environ.get(name) for name in {list(SETTINGS)!r}}},
     "capability": sys.modules["torch"].backends.cpu.get_cpu_capability() if "torch" in sys.modules else None,
 }}, ensure_ascii=False))"""
 

@@ -3,13 +3,21 @@ tolerance does not cover; the pages mark what moves; a reader can check their ow
 
 from __future__ import annotations
 
+import io
 import json
 import re
 
+import numpy as np
+from matplotlib import image
+
 import pytest
 
-from snippet_runner.cpu_paths import measure, plus_minus, shown_varies
-from snippet_runner.drift_rules import Tolerance
+from snippet_runner import store
+from snippet_runner.compare import tolerance_of
+from snippet_runner.cpu_paths import Spread, measure, plus_minus, shown_varies
+from snippet_runner.drift_rules import NUMBER, Tolerance, to_number
+from snippet_runner.other_paths import figure_moves
+from snippet_runner.project import Project
 from tiny_project import Tiny
 
 # A stand-in for a kernel that rounds differently: the number depends on the path's settings.
@@ -46,6 +54,24 @@ def test_measure_lists_only_the_numbers_that_moved_and_what_the_tolerance_does_n
     assert problems == ["scalar: line 2 reads differently: 'c 3.5' → 'd 3.5'", "scalar: value ok: True → False"]
 
 
+def _png(pixels: np.ndarray) -> bytes:
+    buffer = io.BytesIO()
+    image.imsave(buffer, pixels, format="png", cmap="gray", vmin=0, vmax=255)
+    return buffer.getvalue()
+
+
+def test_a_figure_is_measured_on_every_path_and_one_beyond_image_tol_is_named() -> None:
+    frozen = np.zeros((10, 10))
+    moved = frozen.copy()
+    moved[0, :] = 255       # one row of ten white in RGBA, alpha unchanged: RMS 255 * sqrt(0.1 * 3/4) = 69.83
+    largest, problems = figure_moves([_png(frozen)], {"native": [_png(frozen)], "scalar": [_png(moved)]}, image_tol=100)
+    assert largest == [69.83] and problems == []
+    _, problems = figure_moves([_png(frozen)], {"scalar": [_png(moved)]}, image_tol=1)
+    assert problems == ["scalar: figure 1: RMS pixel difference 69.83 > image_tol 1"]
+    _, problems = figure_moves([_png(frozen)], {"native": []}, image_tol=1)
+    assert problems == ["native: 0 figure(s), the pinned path made 1"]
+
+
 def _moves(tiny: Tiny, rel_tol: float | None) -> None:
     tiny.write("snippets/demo/moves.py", MOVES)
     tolerance = f'\n["demo/moves.py"]\nrel_tol = {rel_tol}\n' if rel_tol else ""
@@ -60,9 +86,9 @@ def test_a_move_within_the_tolerance_is_frozen_with_its_spread_and_marked_on_the
     assert "CPU path native: running 2 snippet(s) again" in result.stderr, result.stderr
     outputs = json.loads((tiny.outputs / "demo" / "moves.json").read_text(encoding="utf-8"))
     assert outputs["sections"][""] == "정확도 0.5000, 층 9개\n", "the pinned path's output is the one frozen"
-    assert outputs["cpu_spread"] == {"paths": ["native", "scalar"], "sections": {"": [[1, 0, 0.0003]]}, "values": {"accuracy": 0.0003}}
+    assert outputs["cpu_spread"] == {"paths": ["native", "scalar"], "sections": {"": [[1, 0, 0.0003]]}, "values": {"accuracy": 0.0003}, "figures": []}
     good = json.loads((tiny.outputs / "demo" / "good.json").read_text(encoding="utf-8"))
-    assert good["cpu_spread"] == {"paths": ["native", "scalar"], "sections": {}, "values": {}}
+    assert good["cpu_spread"] == {"paths": ["native", "scalar"], "sections": {}, "values": {}, "figures": []}
 
     built = tiny.mkdocs(mode="check")
     assert built.returncode == 0, built.stderr
@@ -113,3 +139,30 @@ def test_an_unknown_cpu_path_is_named_with_its_file(tiny: Tiny) -> None:
     result = tiny.runner("run", timeout=300)
     assert result.returncode == 2
     assert "snippets.toml: [defaults] cpu_paths = ['arm64']: unknown path 'arm64' (choose from 'native', 'scalar')" in result.stderr
+
+
+def test_every_snippet_was_frozen_on_its_cpu_paths_and_its_tolerance_covers_every_move(project: Project) -> None:
+    """The committed outputs: each names the paths it was checked on, and every number's recorded move
+    lies inside the snippet's tolerance as declared today (so a tightened tolerance cannot hide one)."""
+    table = project.load_options()
+    problems = []
+    for snippet_id in sorted(store.load_manifest(project)):
+        options = project.options_for(snippet_id, table)
+        outputs = store.load_outputs(project, snippet_id)
+        spread = Spread.from_json(outputs.get("cpu_spread"))
+        if spread.paths != sorted(options.cpu_paths):
+            problems.append(f"{snippet_id}: frozen on {spread.paths}, its options name {sorted(options.cpu_paths)}")
+        tolerance = tolerance_of(options)
+        for section, moves in spread.sections.items():
+            lines = outputs["sections"][section].splitlines()
+            for line, index, move in moves:
+                number = to_number(NUMBER.findall(lines[int(line) - 1])[int(index)])
+                if not tolerance.close(number, number + move):
+                    problems.append(f"{snippet_id}: line {line}: {number} moves by {move}, outside its tolerance")
+        for index, rms in enumerate(spread.figures, start=1):
+            if rms > options.image_tol:
+                problems.append(f"{snippet_id}: figure {index} moves by RMS {rms}, beyond its image_tol {options.image_tol:g}")
+        for name, move in spread.values.items():
+            if not tolerance.close(float(outputs["values"][name]), float(outputs["values"][name]) + move):
+                problems.append(f"{snippet_id}: value {name} moves by {move}, outside its tolerance")
+    assert not problems, "\n".join(problems)

@@ -7,6 +7,7 @@ machine picks. So when outputs are frozen, every snippet also runs on the other 
 
 - a number outside the snippet's declared tolerance on any path fails the freeze, naming it;
 - a line whose words change on another path fails too (a verdict must not depend on the CPU);
+- a figure further from the frozen one than the snippet's ``image_tol`` fails (``other_paths.py``);
 - the pages mark every number that moved, with the size of the move (``plus_minus``).
 """
 
@@ -62,18 +63,20 @@ class Spread:
     sections: dict[str, list[list[float]]] = field(default_factory=dict)
     """Section name -> [line (1-based), index of the number in that line, largest move]."""
     values: dict[str, float] = field(default_factory=dict)
+    figures: list[float] = field(default_factory=list)
+    """Per figure, the largest root-mean-square pixel difference (0-255) from the frozen one."""
 
     def lines(self, section: str) -> list[int]:
         """The lines of a section with a number that moves."""
         return sorted({int(line) for line, _, _ in self.sections.get(section, [])})
 
     def to_json(self) -> dict:
-        return {"paths": self.paths, "sections": self.sections, "values": self.values}
+        return {"paths": self.paths, "sections": self.sections, "values": self.values, "figures": self.figures}
 
     @classmethod
     def from_json(cls, data: dict | None) -> Spread:
         data = data or {}
-        return cls(list(data.get("paths", [])), dict(data.get("sections", {})), dict(data.get("values", {})))
+        return cls(list(data.get("paths", [])), dict(data.get("sections", {})), dict(data.get("values", {})), list(data.get("figures", [])))
 
 
 def _is_number(value: object) -> bool:

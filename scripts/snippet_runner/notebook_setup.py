@@ -1,16 +1,15 @@
 """The notebook's first code cell: on Colab, the pinned packages and a Korean font; everywhere, the
-runner's CPU kernel settings (before torch is imported), figure style and one torch thread, so a
-reader's run matches the page."""
+runner's figure style and one torch thread, so a reader's run matches the page.
+
+It does not set the CPU kernels: a reader's notebook runs on the path their machine picks, as plain
+``python file.py`` does, and its check cell compares within the tolerances that the freeze showed to
+cover every CPU path (``cpu_paths.py``)."""
 
 from __future__ import annotations
 
 from .project import Project
-from .scheduler import RUN_ENVIRONMENT
 
 KOREAN_FONT = "/usr/share/fonts/truetype/nanum/NanumGothic.ttf"
-CPU_KERNEL_SETTINGS = ("ATEN_CPU_CAPABILITY", "ONEDNN_MAX_CPU_ISA", "MKL_CBWR")
-"""The runner's settings (``scheduler.RUN_ENVIRONMENT``) that pick the CPU kernels, so that a
-notebook computes the page's numbers on the same code paths. They act only before torch starts."""
 
 
 def _style_settings(project: Project) -> dict[str, str]:
@@ -28,11 +27,6 @@ import os
 import sys
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-
-# 페이지의 숫자를 만든 것과 같은 CPU 연산 경로: torch를 불러오기 전에 정해야 적용됩니다.
-os.environ.update({cpu_environment})
-if "torch" in sys.modules:
-    print("torch를 이미 불러왔습니다. CPU 연산 경로를 맞추려면 런타임을 다시 시작한 뒤 이 셀부터 실행합니다.")
 
 PINNED = {pinned}
 KOREAN_FONT = Path("{font}")
@@ -78,7 +72,6 @@ def setup_code(project: Project, pinned: dict[str, str]) -> str:
     uses_torch = "torch" in pinned
     style = "{\n" + "".join(f"    {k!r}: {v!r},\n" for k, v in _style_settings(project).items()) + "}"
     return SETUP_CODE.format(
-        cpu_environment="{" + ", ".join(f"{name!r}: {RUN_ENVIRONMENT[name]!r}" for name in CPU_KERNEL_SETTINGS) + "}",
         pinned="{" + ", ".join(f"{k!r}: {v!r}" for k, v in pinned.items()) + "}",
         font=KOREAN_FONT,
         style=style,

@@ -58,7 +58,8 @@ for name in SETTINGS:
     # 입력 하나의 기울기는 δ_j · h_k: 유닛 j의 가중치 기울기 부호는 h_k의 부호로만 갈립니다
     agreement_one[name] = majority_share(h)
     agreement_batch[name] = majority_share(second.weight.grad)   # 배치 전체의 기울기, 유닛(행)마다
-    print(f"{name:<11} | {input_mean[name]:19.3f} | {agreement_one[name]:18.3f} | {agreement_batch[name]:.3f}")
+    mean = round(input_mean[name], 3) + 0.0             # + 0.0: 0에 아주 가까운 음수도 -0.000이 아니라 0.000으로 찍습니다
+    print(f"{name:<11} | {mean:19.3f} | {agreement_one[name]:18.3f} | {agreement_batch[name]:.3f}")
 # --8<-- [end:sign]
 
 # --8<-- [start:train]

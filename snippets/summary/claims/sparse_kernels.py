@@ -66,14 +66,11 @@ def measure():
 times = measure()
 base = times["밀집: ReLU(randn) @ W"]
 speedup = {name: statistics.median(b / t for t, b in zip(ts, base)) for name, ts in times.items()}
-FAST = 3.0   # 시간은 흔들리므로, 밀집보다 이만큼 빠른지/느린지만 출력합니다
+# 시간은 실행마다, 프로세서마다 흔들립니다(CSR: ReLU(randn)은 한 기계에서 밀집의 0.8배, AVX-512 커널에서는 0.16배 속도).
+# 그래서 밀집보다 이만큼 빨라졌는지만 출력합니다. 잰 속도는 FAST에서 멀리 떨어져 있습니다(1배 이하, 또는 5배 이상).
+FAST = 3.0
 for name in methods:
-    if speedup[name] >= FAST:
-        verdict = f"밀집보다 {FAST:g}배 이상 빠름"
-    elif speedup[name] <= 1 / FAST:
-        verdict = f"밀집보다 {FAST:g}배 이상 느림"
-    else:
-        verdict = f"밀집과 {FAST:g}배 안쪽"
+    verdict = f"밀집보다 {FAST:g}배 이상 빠름" if speedup[name] >= FAST else f"밀집보다 {FAST:g}배 빨라지지 않음"
     print(f"{name:<22} {verdict}")
 # --8<-- [end:timing]
 
