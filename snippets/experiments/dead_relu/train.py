@@ -88,6 +88,8 @@ for lr in LRS:
 # 어느 유닛이 죽는지는 한 번의 학습에서 우연에 가까우므로 시드 셋의 유닛을 모읍니다. 기울기의 크기 자체는 실행마다,
 # CPU마다 몇 배씩 달라서, 경사와 견준 판정만 출력합니다(_로 시작하는 이름은 페이지에 싣지 않습니다).
 LEAK = ACTIVATIONS["Leaky ReLU"]().negative_slope
+BEYOND_SLOPE = 5          # 음수 유닛의 기울기가 경사의 이 배수를 넘는지
+REST_LIMIT = 0.5          # 나머지 유닛의 "실제 / f' = 1이라면" 비가 이보다 작은지
 print("활성화 함수 | 모든 입력에 음수인 유닛 | 나머지 유닛 (시드 3개의 유닛을 모아서)")
 grad_of_negative, grad_of_rest = {}, {}
 for name in ACTIVATIONS:
@@ -104,7 +106,7 @@ for name in ACTIVATIONS:
     flow = "기울기 정확히 0" if grad_of_negative[name] == 0 else "기울기가 흐름"
     print(f"{name:10s} | {int(neg.sum()):3d}개, {flow} | {int((~neg).sum()):3d}개")
 _share = grad_of_negative["Leaky ReLU"] / grad_of_rest["Leaky ReLU"]
-print(f"Leaky ReLU 유닛당 기울기, 음수 유닛 / 나머지: 경사 {LEAK:g}의 5배 " + ("이상" if _share >= 5 * LEAK else "미만"))
+print(f"Leaky ReLU 유닛당 기울기, 음수 유닛 / 나머지: 경사 {LEAK:g}의 {BEYOND_SLOPE}배 " + ("이상" if _share >= BEYOND_SLOPE * LEAK else "미만"))
 # --8<-- [end:gradient]
 
 # --8<-- [start:gradient_parts]
@@ -131,7 +133,7 @@ _rest_vs_linear = rms(grad_actual[~neg]) / rms(grad_if_linear[~neg])
 rest_active_fraction = active[~neg].mean().item()
 print(f"모든 입력에서 음수인 유닛: 실제 기울기 / 'f' = 1이라면' = {neg_vs_linear:.3f}")
 print(f"나머지 유닛이 양수인 입력의 비율(유닛·입력 평균): {rest_active_fraction:.1%}")
-print("나머지 유닛:              실제 기울기 / 'f' = 1이라면' = " + ("0.5 미만" if _rest_vs_linear < 0.5 else "0.5 이상"))
+print(f"나머지 유닛:              실제 기울기 / 'f' = 1이라면' = {REST_LIMIT} " + ("미만" if _rest_vs_linear < REST_LIMIT else "이상"))
 # --8<-- [end:gradient_parts]
 
 # --8<-- [start:figure]
@@ -180,8 +182,8 @@ relu_test_small_lr = stats[1e-3, "ReLU"]["test_acc"][0]
 leaky_test_small_lr = stats[1e-3, "Leaky ReLU"]["test_acc"][0]
 relu_train_big_lr = stats[1e-1, "ReLU"]["train_acc"][0]
 relu_grad_of_dead = grad_of_negative["ReLU"]
-leaky_negative_beyond_slope = _share >= 5 * LEAK
-leaky_rest_mostly_negative = _rest_vs_linear < 0.5
+leaky_negative_beyond_slope = _share >= BEYOND_SLOPE * LEAK
+leaky_rest_mostly_negative = _rest_vs_linear < REST_LIMIT
 del relu_dead_end, leaky_neg_end
 n_train, n_features = X_train.shape
 n_test = len(X_test)
