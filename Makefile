@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONUTF8 := 1
 
-.PHONY: setup system system-browser snippets check accept notebooks build serve test stress bench clean
+.PHONY: setup system system-browser snippets check accept notebooks build build-zensical serve test stress bench clean
 
 setup: $(VENV)/.installed node_modules/.installed system
 
@@ -40,10 +40,17 @@ accept: setup  ## re-run and accept new numbers: make accept SNIPPET=activation/
 # Generated notebooks (docs/notebooks/): written here, committed like outputs/. In CI (CI=true)
 # nothing is written and a stale notebook fails the build.
 notebooks: setup  ## regenerate docs/notebooks/ from the pages (only files that changed)
-	$(BIN)/snippet-runner notebooks $(if $(CI),--check)
+	$(BIN)/snippet-notebooks $(if $(CI),--check)
 
 build: setup notebooks  ## build site/ (runs stale snippets first)
 	$(BIN)/mkdocs build --strict
+
+# The same sources and mkdocs.yml with Zensical, into site-zensical/. Zensical runs the Markdown
+# extensions but no MkDocs plugin: the snippets are checked first and the figures and KaTeX copied after.
+build-zensical: setup notebooks  ## build site-zensical/ with Zensical
+	$(BIN)/snippet-runner check
+	SITE_DIR=site-zensical $(BIN)/zensical build --clean --strict
+	$(BIN)/snippet-site publish site-zensical
 
 serve: setup notebooks  ## http://127.0.0.1:8000/relu-docs/, re-running edited snippets
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -58,4 +65,4 @@ bench: setup  ## time the builds; rewrites snippets/about/build_performance/resu
 	$(BIN)/python -m benchmarks
 
 clean:
-	rm -rf site .cache
+	rm -rf site site-zensical .cache

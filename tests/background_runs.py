@@ -14,11 +14,11 @@ from pathlib import Path
 
 import nbformat
 import pytest
-
 from notebook_run import Run, execute
+
+from snippet_notebooks import NOTEBOOKS_DIR
 from snippet_runner import store
 from snippet_runner.build import Report, build
-from snippet_runner.notebooks import NOTEBOOKS_DIR
 from snippet_runner.project import Project
 from snippet_runner.scheduler import WALL_FACTOR
 

@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from background_runs import BackgroundRuns
-from snippet_runner.project import Project
 from tiny_project import Tiny, make_tiny
+
+from snippet_runner.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = Path(sys.executable).with_name("mkdocs")

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
 from tiny_project import Tiny, frozen_ok, make_tiny
 
 HEADER = (

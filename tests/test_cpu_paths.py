@@ -8,9 +8,9 @@ import json
 import re
 
 import numpy as np
-from matplotlib import image
-
 import pytest
+from matplotlib import image
+from tiny_project import Tiny
 
 from snippet_runner import store
 from snippet_runner.compare import tolerance_of
@@ -18,7 +18,6 @@ from snippet_runner.cpu_paths import Spread, measure, plus_minus, shown_varies
 from snippet_runner.drift_rules import NUMBER, Tolerance, to_number
 from snippet_runner.other_paths import figure_moves
 from snippet_runner.project import Project
-from tiny_project import Tiny
 
 # A stand-in for a kernel that rounds differently: the number depends on the path's settings.
 MOVES = (

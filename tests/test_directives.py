@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from snippet_runner.directives import DirectiveError, PageContext, expand
+from snippet_site.expand import DirectiveError, PageContext, expand
 
 OUTPUTS = {
     "demo/x.py": {

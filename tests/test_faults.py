@@ -15,7 +15,6 @@ import time
 from html.parser import HTMLParser
 from pathlib import Path
 
-
 from tiny_project import BIN, GOOD, PAGE, Tiny, frozen_ok
 
 

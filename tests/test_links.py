@@ -16,9 +16,9 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-
 from browser.raw_tex import raw_tex
-from snippet_runner.notebooks import Site
+
+from snippet_notebooks import Site
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = Site.from_mkdocs(ROOT / "mkdocs.yml")

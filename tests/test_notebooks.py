@@ -12,13 +12,14 @@ from pathlib import Path
 
 import nbformat
 import pytest
-
-from snippet_runner import notebooks, store
-from snippet_runner.compare import compare_text, compare_values, tolerance_of
-from snippet_runner.notebook_check import check_code
-from snippet_runner.project import Project
 from background_runs import BackgroundRuns, notebook_name
 from notebook_run import ALL_MATCH, READER_PATH, Run, execute, reader_environment
+
+import snippet_notebooks as notebooks
+from snippet_notebooks.check_cell import check_code
+from snippet_runner import store
+from snippet_runner.compare import compare_text, compare_values, tolerance_of
+from snippet_runner.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "docs" / notebooks.NOTEBOOKS_DIR).rglob("*.ipynb"))
@@ -38,7 +39,7 @@ def executed(background_runs: BackgroundRuns) -> dict[str, Run]:
 def test_committed_notebooks_are_what_the_generator_makes(project: Project) -> None:
     report = notebooks.generate(project, check=True)
     assert not report.stale, (
-        "generated notebooks are out of date (never edit them by hand): run `snippet-runner notebooks` "
+        "generated notebooks are out of date (never edit them by hand): run `snippet-notebooks` "
         f"(or `make build`) and commit docs/notebooks/: {report.stale}"
     )
     for path in NOTEBOOKS:

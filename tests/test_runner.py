@@ -297,7 +297,7 @@ def test_exit_calls_end_a_snippet_as_python_would(tiny: Project) -> None:
 
 def test_the_summary_line_ends_a_pass_that_stops_early(tiny: Project) -> None:
     log = io.StringIO()
-    with pytest.raises(SystemExit, match="no such snippet"):
+    with pytest.raises(ConfigError, match="no such snippet"):
         build(tiny, only=["demo/missing.py"], stream=log)
     assert log.getvalue().strip().splitlines()[-1].startswith("snippets: 0 ran, 0 cached, 0 failed in ")
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from background_runs import BackgroundRuns
 
 from snippet_runner import store
-from background_runs import BackgroundRuns
 from snippet_runner.build import Report
 from snippet_runner.compare import compare_outputs, drift_report
 from snippet_runner.discovery import Snippet, find_snippets, pages_using

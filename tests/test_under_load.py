@@ -11,17 +11,17 @@ import time
 from pathlib import Path
 
 import pytest
-
 from notebook_run import ALL_MATCH, execute
+from tiny_project import Tiny
+
+from snippet_notebooks.builder import NotebookBuilder
+from snippet_notebooks.code import read_pins
+from snippet_notebooks.pages import PageCode, SnippetUse
+from snippet_notebooks.site import Site
 from snippet_runner import store
 from snippet_runner.build import build
 from snippet_runner.compare import compare_outputs
-from snippet_runner.notebook_builder import NotebookBuilder
-from snippet_runner.notebook_pages import PageCode, SnippetUse
-from snippet_runner.notebooks import read_pins
 from snippet_runner.project import Project
-from snippet_runner.site_links import Site
-from tiny_project import Tiny
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.slow

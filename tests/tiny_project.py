@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -16,7 +15,8 @@ PAGE = "# 데모 { #demo }\n\n{{ output demo/good.py }}\n\n기울기 {{ value de
 
 
 def _trimmed_config(page_nav: str) -> str:
-    """The site's mkdocs.yml with its nav replaced by the throwaway pages and its hooks taken from the checkout."""
+    """The site's mkdocs.yml with its nav replaced by the throwaway pages (the plugin and the
+    Markdown extensions are installed packages)."""
     lines = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
 
     def block(key: str) -> slice:
@@ -25,9 +25,7 @@ def _trimmed_config(page_nav: str) -> str:
         return slice(start, end)
 
     lines[block("nav")] = ["nav:", page_nav]
-    del lines[block("watch")]  # the throwaway project has no scripts/ to watch
-    hooks = block("hooks")  # every hook comes from the checkout, by absolute path
-    lines[hooks] = [re.sub(r"^(\s*-\s*)(\S+\.py)\s*$", lambda m: f"{m[1]}{ROOT / m[2]}", line) for line in lines[hooks]]
+    del lines[block("watch")]  # the throwaway project has no src/ to watch
     return "\n".join(lines) + "\n"
 
 
@@ -74,7 +72,7 @@ class Tiny:
 
 
 def make_tiny(root: Path) -> Tiny:
-    """One snippet, one page that shows it, and the site's config and hooks."""
+    """One snippet, one page that shows it, and the site's config."""
     project = Tiny(root)
     project.write("snippets/demo/good.py", GOOD)
     project.write("docs/index.md", PAGE)

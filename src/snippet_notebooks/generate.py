@@ -6,13 +6,13 @@ set-up cell (on Colab: the pinned packages and a Korean font; everywhere: the ru
 one torch thread) and ends with a cell that compares what the reader's run printed and computed with
 the frozen outputs the page shows, within each snippet's tolerances.
 
-Notebooks are generated, never edited: ``snippet-runner notebooks`` rewrites those whose content
+Notebooks are generated, never edited: ``snippet-notebooks`` rewrites those whose content
 changed (unchanged files are left alone, so ``mkdocs serve`` does not reload in a loop) and removes
 notebooks whose page no longer has code; ``--check`` only reports what is out of date.
 
-The parts live in ``notebook_pages`` (which pages, which snippets), ``site_links`` (addresses),
-``notebook_code`` (a snippet's cells and packages), ``notebook_setup`` and ``notebook_check`` (the
-generated set-up and comparison cells) and ``notebook_builder`` (one notebook).
+The parts live in ``pages`` (which pages, which snippets), ``site`` (addresses), ``code`` (a
+snippet's cells and packages), ``setup_cell`` and ``check_cell`` (the generated set-up and comparison
+cells) and ``builder`` (one notebook).
 """
 
 from __future__ import annotations
@@ -23,12 +23,13 @@ from pathlib import Path
 import nbformat
 from nbformat import NotebookNode
 
-from . import store
-from .notebook_builder import NotebookBuilder
-from .notebook_code import read_pins
-from .notebook_pages import NOTEBOOKS_DIR, NotebookError, PageCode, SnippetUse, notebook_uri, pages_with_code, scan_page
-from .project import Project
-from .site_links import Site
+from snippet_runner import store
+from snippet_runner.project import Project
+
+from .builder import NotebookBuilder
+from .code import read_pins
+from .pages import NOTEBOOKS_DIR, NotebookError, PageCode, SnippetUse, notebook_uri, pages_with_code, scan_page
+from .site import Site
 
 __all__ = [
     "NOTEBOOKS_DIR", "NotebookBuilder", "NotebookError", "PageCode", "Report", "Site", "SnippetUse",

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from pymdownx.slugs import slugify
 
-from .discovery import REFERENCE
-from .project import Project
+from snippet_runner.discovery import REFERENCE
+from snippet_runner.project import Project
 
 NOTEBOOKS_DIR = "notebooks"
 CODE_INCLUDE = re.compile(r"""--8<--\s+["']([^"':]+\.py)""")

@@ -10,15 +10,16 @@ from pathlib import Path
 from nbformat import NotebookNode
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from . import store
-from .cachekey import Versions
-from .compare import tolerance_of
-from .notebook_check import CHECK_TAG, REPORT_CODE, check_code
-from .notebook_code import imported_packages, local_files, markdown_text, pinned_packages, split_chunks
-from .notebook_pages import NotebookError, PageCode, SnippetUse, notebook_uri
-from .notebook_setup import setup_code
-from .project import Options, Project
-from .site_links import Site
+from snippet_runner import store
+from snippet_runner.cachekey import Versions
+from snippet_runner.compare import tolerance_of
+from snippet_runner.project import Options, Project
+
+from .check_cell import CHECK_TAG, REPORT_CODE, check_code
+from .code import imported_packages, local_files, markdown_text, pinned_packages, split_chunks
+from .pages import NotebookError, PageCode, SnippetUse, notebook_uri
+from .setup_cell import setup_code
+from .site import Site
 
 CELL_LABEL = "# snippets/{id}{part}"
 MAX_EMBEDDED_FILE = 200_000

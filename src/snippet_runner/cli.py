@@ -1,4 +1,4 @@
-"""Command line: ``snippet-runner run|check|accept|determinism|notebooks|check-output|cpu-path``."""
+"""Command line: ``snippet-runner run|check|accept|determinism|check-output|cpu-path``."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import cpu_paths, determinism, notebooks, reader_check
+from . import cpu_paths, determinism, reader_check
 from .build import build
 from .project import ConfigError, Project
 from .store import ManifestError
@@ -32,14 +32,10 @@ def main(argv: list[str] | None = None) -> int:
     mine = commands.add_parser("check-output", help="compare what you printed (standard input, or a file) with the page")
     mine.add_argument("snippet", help="the snippet you ran, e.g. snippets/activation/relu/verify.py")
     mine.add_argument("printed", nargs="?", type=Path, help="a file with what it printed (default: standard input)")
-    books = commands.add_parser("notebooks", help="write the generated notebooks under docs/notebooks/ (only those that changed)")
-    books.add_argument("--check", action="store_true", help="write nothing; fail if a notebook is out of date")
     args = parser.parse_args(argv)
 
     project = Project.at(args.root)
     try:
-        if args.command == "notebooks":
-            return _notebooks(project, check=args.check)
         if args.command == "check-output":
             printed = args.printed.read_text(encoding="utf-8") if args.printed else sys.stdin.read()
             verdict = reader_check.check(project, args.snippet, printed)
@@ -62,14 +58,3 @@ def main(argv: list[str] | None = None) -> int:
         parser.exit(2, f"error: {exc}\n")
     return 0 if report.ok else 1
 
-
-def _notebooks(project: Project, *, check: bool) -> int:
-    try:
-        report = notebooks.generate(project, check=check)
-    except notebooks.NotebookError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    for name in report.stale:
-        print(f"error: {name} is out of date: run `snippet-runner notebooks` and commit docs/notebooks/", file=sys.stderr)
-    print(report.summary(), file=sys.stderr)
-    return 1 if report.stale else 0

@@ -7,7 +7,7 @@ cover every CPU path (``cpu_paths.py``)."""
 
 from __future__ import annotations
 
-from .project import Project
+from snippet_runner.project import Project
 
 KOREAN_FONT = "/usr/share/fonts/truetype/nanum/NanumGothic.ttf"
 

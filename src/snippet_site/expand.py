@@ -21,8 +21,8 @@ import shlex
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .cpu_paths import Spread, plus_minus, shown_varies, varies_title
-from .drift_rules import NUMBER
+from snippet_runner.cpu_paths import Spread, plus_minus, shown_varies, varies_title
+from snippet_runner.drift_rules import NUMBER
 
 BLOCK = re.compile(r"^(?P<indent>[ \t]*)\{\{\s*(?P<kind>output|figure)\s+(?P<args>.*?)\s*\}\}[ \t]*$")
 VALUE = re.compile(r"\{\{\s*value\s+(?P<args>[^}]*?)\s*\}\}")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from .directives import DirectiveError
-from .store import Entry
+from snippet_runner.store import Entry
+
+from .expand import DirectiveError
 
 
 class MissingProvenance(DirectiveError):

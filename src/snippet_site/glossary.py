@@ -2,8 +2,9 @@
 
 Python-Markdown's ``abbr`` extension wraps a term only between two word boundaries (``\\b``). Hangul
 letters are word characters, so "ReLU는" or "기울기가" never matched and most terms on the pages had
-no tooltip. ``on_config`` swaps the extension for one whose pattern still refuses a term glued to
-Latin letters or digits on the right ("ReLU6" is not "ReLU") but accepts any Hangul after it.
+no tooltip. This extension, listed in ``markdown_extensions`` as ``snippet_site.glossary`` in place
+of ``abbr``, takes the same options; its pattern still refuses a term glued to Latin letters or
+digits on the right ("ReLU6" is not "ReLU") but accepts any Hangul after it.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import re
 
 from markdown import Markdown
 from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
-from mkdocs.config.defaults import MkDocsConfig
 
 
 class ParticleAwareAbbrTreeprocessor(AbbrTreeprocessor):
@@ -32,8 +32,6 @@ class ParticleAwareAbbrExtension(AbbrExtension):
         md.treeprocessors.register(ParticleAwareAbbrTreeprocessor(md, self.abbrs), "abbr", 7)
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    extensions = config.markdown_extensions
-    if "abbr" in extensions:
-        extensions[extensions.index("abbr")] = ParticleAwareAbbrExtension(**config.mdx_configs.pop("abbr", {}))
-    return config
+
+def makeExtension(**kwargs) -> ParticleAwareAbbrExtension:
+    return ParticleAwareAbbrExtension(**kwargs)

@@ -9,9 +9,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cachekey import Versions
-from .project import Project
-from .sections import MARKER, find_sections, parse
+from snippet_runner.cachekey import Versions
+from snippet_runner.project import Project
+from snippet_runner.sections import MARKER, find_sections, parse
 
 PROVENANCE_PACKAGES = ("torch", "numpy", "matplotlib")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import drift_rules
+from snippet_runner import drift_rules
 
 CHECK_TAG = "page-check"
 

@@ -11,7 +11,7 @@ from typing import TextIO
 from . import cachekey, cpu_paths, other_paths, store
 from .cachekey import CacheKey, SourceIndex, Versions
 from .discovery import Snippet, find_snippets, pages_using
-from .project import Project
+from .project import ConfigError, Project
 from .scheduler import Progress, RunResult, discard, run_many
 from .sections import SnippetSyntaxError
 
@@ -47,7 +47,7 @@ def select_snippets(project: Project, only: list[str] | None) -> list[Snippet]:
         wanted = {name.removeprefix("snippets/") for name in only}
         unknown = wanted - {s.id for s in snippets}
         if unknown:
-            raise SystemExit(f"no such snippet: {', '.join(sorted(unknown))}")
+            raise ConfigError(f"no such snippet: {', '.join(sorted(unknown))}")
         snippets = [s for s in snippets if s.id in wanted]
     return snippets
 

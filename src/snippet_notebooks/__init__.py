@@ -1,0 +1,22 @@
+"""Generated Jupyter notebooks: one per page with code, checked against the frozen outputs."""
+
+from .generate import (
+    NOTEBOOKS_DIR,
+    NotebookBuilder,
+    NotebookError,
+    PageCode,
+    Report,
+    Site,
+    SnippetUse,
+    expected_notebooks,
+    generate,
+    notebook_uri,
+    pages_with_code,
+    render,
+    scan_page,
+)
+
+__all__ = [
+    "NOTEBOOKS_DIR", "NotebookBuilder", "NotebookError", "PageCode", "Report", "Site", "SnippetUse",
+    "expected_notebooks", "generate", "notebook_uri", "pages_with_code", "render", "scan_page",
+]

@@ -1,0 +1,31 @@
+"""Command line: ``snippet-notebooks [--check]`` writes (or checks) ``docs/notebooks/``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from pathlib import Path
+
+from snippet_runner.project import ConfigError, Project
+
+from .generate import NotebookError, generate
+
+log = logging.getLogger("snippet_notebooks")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="snippet-notebooks", description=__doc__)
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the checkout (default: current directory)")
+    parser.add_argument("--check", action="store_true", help="write nothing; fail if a notebook is out of date")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO, format="%(message)s")
+    try:
+        report = generate(Project.at(args.root), check=args.check)
+    except (NotebookError, ConfigError) as exc:
+        log.error("error: %s", exc)
+        return 1
+    for name in report.stale:
+        log.error("error: %s is out of date: run `snippet-notebooks` and commit docs/notebooks/", name)
+    log.info("%s", report.summary())
+    return 1 if report.stale else 0
