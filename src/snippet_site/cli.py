@@ -1,7 +1,8 @@
-"""Command line: ``snippet-site publish SITE_DIR`` copies the figures and KaTeX into a built site.
+"""Command line for a site built by another generator than MkDocs.
 
-MkDocs gets these files from the ``snippet-site`` plugin; a generator that runs only the
-Markdown extensions (Zensical) needs them copied after its build.
+- ``snippet-site publish SITE_DIR`` copies the frozen figures and KaTeX into a built site: MkDocs
+  gets them from the ``snippet-site`` plugin, Zensical (Markdown extensions only) does not.
+- ``snippet-site compare SITE SITE_OTHER`` lists where two builds' pages differ (``compare_sites``).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from snippet_runner.project import Project
 
-from . import assets
+from . import assets, compare_sites
 
 log = logging.getLogger("snippet_site")
 
@@ -24,8 +25,13 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     publish = commands.add_parser("publish", help="copy the frozen figures and KaTeX into a built site")
     publish.add_argument("site_dir", type=Path)
+    compare = commands.add_parser("compare", help="list where two builds' pages differ (text, figures, links, buttons)")
+    compare.add_argument("reference", type=Path)
+    compare.add_argument("other", type=Path)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO, format="%(message)s")
+    if args.command == "compare":
+        return _compare(args.reference, args.other)
     if not args.site_dir.is_dir():
         log.error("error: %s is not a built site", args.site_dir)
         return 2
@@ -37,3 +43,15 @@ def main(argv: list[str] | None = None) -> int:
     changed = assets.copy_into(args.site_dir, published)
     log.info("publish: %d files, %d copied into %s", len(published), changed, args.site_dir)
     return 0
+
+
+def _compare(reference: Path, other: Path) -> int:
+    for site in (reference, other):
+        if not site.is_dir():
+            log.error("error: %s is not a built site", site)
+            return 2
+    differences = compare_sites.compare(reference, other)
+    for difference in differences:
+        print(difference)
+    log.info("compare: %d differences in %d pages", len(differences), len(compare_sites.pages(reference)))
+    return 1 if differences else 0
