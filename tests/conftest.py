@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from background_runs import BackgroundRuns
-from tiny_project import Tiny, make_tiny
+from tiny_project import Tiny, make_tiny, write
 
 from snippet_runner.project import Project
 
@@ -58,3 +58,11 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def tiny(tmp_path: Path) -> Tiny:
     """A throwaway project driven through the command lines (test_runner.py has its own, in-process)."""
     return make_tiny(tmp_path / "project")
+
+
+@pytest.fixture
+def scratch(tmp_path: Path) -> Project:
+    """An in-process project in a temp folder with one snippet, ``demo/hello.py``, and nothing run."""
+    write(tmp_path / "snippets" / "demo" / "hello.py", "print('hello')\n")
+    (tmp_path / "docs").mkdir()
+    return Project.at(tmp_path)

@@ -335,8 +335,8 @@ def test_a_data_file_found_only_at_run_time_is_part_of_the_key(tiny: Project) ->
 
 def test_a_wrong_option_type_is_named_with_its_file_and_table(tiny: Project) -> None:
     write(tiny.config_file, '["demo/hello.py"]\ntimeout = "60"\n')
-    with pytest.raises(ConfigError, match=r"snippets.toml: \[demo/hello.py\] timeout = '60' should be float, not str"):
+    with pytest.raises(ConfigError, match=r'snippets.toml: \["demo/hello.py"\] timeout = \'60\': expected a number \(float\), got str'):
         tiny.load_options()
     write(tiny.config_file, '["demo/hello.py"]\ntiming = 1\n')
-    with pytest.raises(ConfigError, match="timing = 1 should be bool, not int"):
+    with pytest.raises(ConfigError, match=r"timing = 1: expected true or false \(bool\), got int"):
         tiny.load_options()

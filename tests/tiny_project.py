@@ -14,6 +14,13 @@ GOOD = "slope = 1.0\nprint('ReLU(-2) =', max(0.0, -2.0), 'slope', slope)\n"
 PAGE = "# 데모 { #demo }\n\n{{ output demo/good.py }}\n\n기울기 {{ value demo/good.py slope .1f }}\n"
 
 
+def write(path: Path, text: str) -> Path:
+    """Write a text file, making its folders."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def _trimmed_config(page_nav: str) -> str:
     """The site's mkdocs.yml with its nav replaced by the throwaway pages (the plugin and the
     Markdown extensions are installed packages)."""

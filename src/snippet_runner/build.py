@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 import time
 from dataclasses import dataclass, field
 from typing import TextIO
@@ -11,6 +10,7 @@ from typing import TextIO
 from . import cachekey, cpu_paths, other_paths, store
 from .cachekey import CacheKey, SourceIndex, Versions
 from .discovery import Snippet, find_snippets, pages_using
+from .messages import Messages
 from .project import ConfigError, Project
 from .scheduler import Progress, RunResult, discard, run_many
 from .sections import SnippetSyntaxError
@@ -59,7 +59,7 @@ def build(
     force: bool = False,
     only: list[str] | None = None,
     jobs: int | None = None,
-    stream: TextIO = sys.stderr,
+    stream: TextIO | None = None,
     cpu_path: str = cpu_paths.PINNED,
     other_paths: bool = True,
 ) -> Report:
@@ -67,7 +67,8 @@ def build(
 
     Runs are on ``cpu_path``. On the pinned path, with ``other_paths``, a snippet whose options list
     ``cpu_paths`` also runs on those, and is frozen only if they stay within its tolerance.
-    Every pass ends with the one summary line, also when it ends with an exception.
+    Every pass ends with the one summary line, also when it ends with an exception. Messages go to
+    the ``snippet_runner`` loggers, or, if ``stream`` is given, are printed to it (see ``messages``).
     """
     started = time.monotonic()
     report = Report()
@@ -78,9 +79,9 @@ def build(
         report.ran.sort()
         report.failures = dict(sorted(report.failures.items()))
         for message in report.failures.values():
-            print(f"error: {message}", file=stream)
+            Messages(stream).error(f"error: {message}")
         report.seconds = time.monotonic() - started
-        print(report.summary(), file=stream)
+        Messages(stream).summary(report.summary())
     return report
 
 
@@ -91,7 +92,7 @@ class Paths:
 
 
 def _build(
-    project: Project, report: Report, *, check: bool, force: bool, only: list[str] | None, jobs: int | None, stream: TextIO,
+    project: Project, report: Report, *, check: bool, force: bool, only: list[str] | None, jobs: int | None, stream: TextIO | None,
     paths: Paths,
 ) -> None:
     options_table = project.load_options()
@@ -103,7 +104,7 @@ def _build(
     except store.ManifestError as exc:
         if check:
             raise
-        print(f"warning: {exc}; every snippet will be re-run and the manifest rewritten", file=stream)
+        Messages(stream).warning(f"warning: {exc}; every snippet will be re-run and the manifest rewritten")
         manifest = {}
     if not check:
         store.sweep_temporary_files(project)
@@ -132,7 +133,7 @@ def _build(
             )
         else:
             if reason != "forced":
-                print(f"{snippet.id}: re-running, {reason}", file=stream)
+                Messages(stream).progress(f"{snippet.id}: re-running, {reason}")
             stale.append(snippet)
     if not check:
         sources.save()

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
 from . import cpu_paths, determinism, reader_check
 from .build import build
+from .messages import PROGRESS_LOGGER
 from .project import ConfigError, Project
 from .store import ManifestError
 
@@ -15,6 +17,10 @@ from .store import ManifestError
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="snippet-runner", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the checkout (default: current directory)")
+    parser.add_argument(
+        "-q", "--quiet", action="store_true",
+        help="print no progress (which snippet runs, how long it took); warnings, errors and the summary line remain",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="run the snippets whose inputs changed and freeze their outputs")
     check = commands.add_parser("check", help="fail if any frozen output is stale; runs nothing")
@@ -33,6 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     mine.add_argument("snippet", help="the snippet you ran, e.g. snippets/activation/relu/verify.py")
     mine.add_argument("printed", nargs="?", type=Path, help="a file with what it printed (default: standard input)")
     args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    logging.getLogger(PROGRESS_LOGGER).setLevel(logging.WARNING if args.quiet else logging.NOTSET)
 
     project = Project.at(args.root)
     try:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import difflib
 import io
-import sys
 from dataclasses import dataclass, field
 from typing import TextIO
 
 from . import store
 from .build import default_jobs, select_snippets
 from .compare import compare_text, compare_values, image_rms, tolerance_of
+from .messages import Messages
 from .project import Options, Project
 from .scheduler import Progress, RunResult, discard, run_many
 
@@ -80,7 +80,7 @@ def check(
     *,
     only: list[str] | None = None,
     jobs: int | None = None,
-    stream: TextIO = sys.stderr,
+    stream: TextIO | None = None,
 ) -> DeterminismReport:
     """Run every selected snippet twice, side by side, and compare the two runs exactly. Freezes nothing."""
     report = DeterminismReport()
@@ -102,12 +102,14 @@ def check(
         finally:
             discard(first)
             discard(second)
+    messages = Messages(stream)
     for snippet_id, message in report.failures.items():
-        print(f"error: {message}", file=stream)
+        messages.error(f"error: {message}")
     for snippet_id, found in report.differences.items():
-        print(f"error: {snippet_id} is not deterministic: two runs differ", file=stream)
-        for line in found:
-            print(f"  {line}", file=stream)
-        print("  (seed every random generator it uses, and print nothing that depends on time or memory addresses)", file=stream)
-    print(report.summary(), file=stream)
+        listing = "".join(f"\n  {line}" for line in found)
+        messages.error(
+            f"error: {snippet_id} is not deterministic: two runs differ{listing}\n"
+            "  (seed every random generator it uses, and print nothing that depends on time or memory addresses)"
+        )
+    messages.summary(report.summary())
     return report

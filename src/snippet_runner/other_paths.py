@@ -17,6 +17,7 @@ from typing import TextIO
 from . import store
 from .compare import image_rms, tolerance_of
 from .cpu_paths import measure
+from .messages import Messages
 from .project import Options, Project
 from .scheduler import RunResult
 
@@ -64,7 +65,7 @@ def figure_moves(pinned: list[bytes], others: dict[str, list[bytes]], image_tol:
     return largest, problems
 
 
-def run(project: Project, held: list[RunResult], table: dict[str, Options], *, jobs: int, stream: TextIO) -> OtherRuns:
+def run(project: Project, held: list[RunResult], table: dict[str, Options], *, jobs: int, stream: TextIO | None) -> OtherRuns:
     """Every held snippet on every path its options name, one process per path."""
     wanted: dict[str, list[str]] = {}
     for result in held:
@@ -73,7 +74,7 @@ def run(project: Project, held: list[RunResult], table: dict[str, Options], *, j
     runs = OtherRuns()
     with tempfile.TemporaryDirectory(prefix="cpu-paths-") as folder:
         for path, snippet_ids in sorted(wanted.items()):
-            print(f"CPU path {path}: running {len(snippet_ids)} snippet(s) again", file=stream, flush=True)
+            Messages(stream).progress(f"CPU path {path}: running {len(snippet_ids)} snippet(s) again")
             outputs = Path(folder) / path
             command = [sys.executable, "-m", "snippet_runner", "--root", str(project.root), "cpu-path", path, *snippet_ids]
             command += ["--outputs", str(outputs), "--jobs", str(jobs)]

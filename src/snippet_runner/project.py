@@ -40,17 +40,43 @@ class Options:
     """The other CPU paths (``cpu_paths.PATHS``) a snippet also runs on when its outputs are frozen."""
 
 
-def _check_type(config: Path, table: str, key: str, value: object) -> None:
-    """A wrong type is named here, not deep inside a worker thread."""
+KINDS: dict[type, str] = {bool: "true or false", int: "a whole number", float: "a number", list: "a list of strings"}
+"""How a type is named to the person who edits ``snippets.toml``."""
+
+LIMITS: dict[str, tuple[float, bool, str]] = {
+    "timeout": (0, False, "greater than 0"),
+    "threads": (1, True, "at least 1"),
+    "memory_mb": (1, True, "at least 1"),
+    "output_mb": (1, True, "at least 1"),
+    "rel_tol": (0, True, "at least 0"),
+    "abs_tol": (0, True, "at least 0"),
+    "image_tol": (0, True, "at least 0"),
+    "timing_factor": (1, True, "at least 1"),
+}
+"""The smallest value of each numeric option, whether that value itself is allowed, and how to say it."""
+
+
+def _table_name(name: str) -> str:
+    """The table as it is written in the file: ``[defaults]`` or ``["demo/hello.py"]``."""
+    return f"[{name}]" if name == "defaults" else f'["{name}"]'
+
+
+def check_option(config: Path, table: str, key: str, value: object) -> None:
+    """Raise ``ConfigError`` naming the file, the table, the key, what was expected and what was given."""
+    where = f"{config}: {_table_name(table)} {key} = {value!r}"
     expected = type(getattr(Options(), key))
     accepted = (int, float) if expected is float else (expected,)
     if isinstance(value, bool) != (expected is bool) or not isinstance(value, accepted):
-        raise ConfigError(f"{config}: [{table}] {key} = {value!r} should be {expected.__name__}, not {type(value).__name__}")
+        raise ConfigError(f"{where}: expected {KINDS[expected]} ({expected.__name__}), got {type(value).__name__}")
+    if key in LIMITS:
+        low, inclusive, text = LIMITS[key]
+        if value < low or (value == low and not inclusive) or value != value:
+            raise ConfigError(f"{where}: expected a value {text}")
     if key == "cpu_paths":
-        unknown = [path for path in value if path not in PATHS or path == PINNED]
-        if unknown:
-            others = ", ".join(repr(path) for path in PATHS if path != PINNED)
-            raise ConfigError(f"{config}: [{table}] cpu_paths = {value!r}: unknown path {unknown[0]!r} (choose from {others})")
+        others = ", ".join(repr(path) for path in PATHS if path != PINNED)
+        for path in value:
+            if not isinstance(path, str) or path not in PATHS or path == PINNED:
+                raise ConfigError(f"{where}: unknown path {path!r} (choose from {others})")
 
 
 @dataclass(frozen=True)
@@ -97,11 +123,17 @@ class Project:
         defaults = Options()
         table: dict[str, Options] = {}
         for name, values in [("defaults", raw.pop("defaults", {})), *raw.items()]:
+            if not isinstance(values, dict):
+                raise ConfigError(
+                    f"{self.config_file}: {name} = {values!r} is not a table; put options under [defaults] or a snippet's table"
+                )
             unknown = set(values) - known
             if unknown:
-                raise ConfigError(f"{self.config_file}: [{name}] has unknown keys {sorted(unknown)}")
+                raise ConfigError(
+                    f"{self.config_file}: {_table_name(name)} has unknown keys {sorted(unknown)} (known: {', '.join(sorted(known))})"
+                )
             for key, value in values.items():
-                _check_type(self.config_file, name, key, value)
+                check_option(self.config_file, name, key, value)
             base = defaults if name != "defaults" else Options()
             table[name] = dataclasses.replace(base, **values)
             if name == "defaults":

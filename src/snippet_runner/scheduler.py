@@ -7,7 +7,6 @@ import multiprocessing
 import multiprocessing.forkserver
 import os
 import shutil
-import sys
 import tempfile
 import threading
 import time
@@ -19,6 +18,7 @@ from typing import Iterator, TextIO
 from . import cpu_paths
 from .cgroups import RunGroup, kill_tree, tree_resident_mb
 from .discovery import Snippet
+from .messages import Messages
 from .project import Options, Project
 from .worker import Job, execute
 
@@ -203,25 +203,27 @@ def _read_outcome(workdir: Path) -> dict:
 
 @dataclass
 class Progress:
-    """Prints which snippet runs and for how long; quiet when nothing runs."""
+    """Says which snippet runs and for how long; quiet when nothing runs."""
 
-    stream: TextIO = sys.stderr
+    stream: TextIO | None = None
+    """None: through the ``snippet_runner`` loggers (see ``messages``); otherwise printed to this stream."""
     total: int = 0
     done: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
     warned: set[str] = field(default_factory=set)
 
-    def say(self, text: str) -> None:
+    def say(self, text: str, *, warning: bool = False) -> None:
         with self.lock:
-            print(text, file=self.stream, flush=True)
+            messages = Messages(self.stream)
+            (messages.warning if warning else messages.progress)(text)
 
     def finished(self, result: RunResult) -> None:
         for layer, why in sorted(result.warnings.items()):
             if layer not in self.warned:
                 self.warned.add(layer)
-                self.say(f"warning: snippets run without containment of their {layer}: {why} (see README, 격리)")
+                self.say(f"warning: snippets run without containment of their {layer}: {why} (see README, 격리)", warning=True)
         for note in result.notes:
-            self.say(f"note: {note}")
+            self.say(f"note: {note}", warning=True)
         self.done += 1
         mark = "ok" if result.ok else "FAILED"
         self.say(f"[{self.done}/{self.total}] {result.snippet.id} {mark} in {result.seconds:.1f} s")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 from mkdocs.config import base, config_options
@@ -96,7 +97,8 @@ class SnippetSitePlugin(BasePlugin[SnippetSiteConfig]):
         if self.config.mode == "off":
             return
         try:
-            report = build(self.project, check=self.config.mode == "check")
+            # Printed, not logged: MkDocs shows only its own loggers, and --strict would count the runner's warnings.
+            report = build(self.project, check=self.config.mode == "check", stream=sys.stderr)
         except (store.ManifestError, ConfigError) as exc:
             raise PluginError(str(exc)) from exc
         if not report.ok:

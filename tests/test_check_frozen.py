@@ -1,0 +1,75 @@
+"""When a frozen output may be published as it is (``snippet_runner.store.check_frozen``)."""
+
+from __future__ import annotations
+
+import pytest
+from tiny_project import write
+
+from snippet_runner import store
+from snippet_runner.cachekey import CacheKey, Versions, compute, sha256
+from snippet_runner.discovery import Snippet, find_snippets
+from snippet_runner.project import Options, Project
+
+FIGURE = b"\x89PNG not really"
+
+
+def _entry(key: CacheKey, output_sha256: str) -> store.Entry:
+    return store.Entry(
+        source_sha256=key.source_sha256, cache_key=key.key, output_sha256=output_sha256,
+        versions={}, seeds=[], run_seconds=0.1, produced_at="2001-02-03T04:05:06+00:00",
+    )
+
+
+@pytest.fixture
+def frozen(scratch: Project) -> tuple[Project, Snippet, CacheKey, store.Entry]:
+    """demo/hello.py frozen by hand, with one figure, and its manifest entry."""
+    (snippet,) = find_snippets(scratch)
+    key = compute(scratch, snippet, Options(), Versions())
+    figure = f"{sha256(FIGURE)[:16]}.png"
+    (store.figures_dir(scratch, snippet.id)).mkdir(parents=True)
+    (store.figures_dir(scratch, snippet.id) / figure).write_bytes(FIGURE)
+    outputs = store.dump_json({"snippet": snippet.id, "sections": {"": "hello\n"}, "figures": [{"section": "", "file": figure}]})
+    write(store.outputs_file(scratch, snippet.id), outputs)
+    return scratch, snippet, key, _entry(key, sha256(outputs.encode("utf-8")))
+
+
+def test_an_output_frozen_with_this_key_is_current(frozen: tuple[Project, Snippet, CacheKey, store.Entry]) -> None:
+    project, snippet, key, entry = frozen
+    assert store.check_frozen(project, snippet, entry, key) is None
+
+
+def test_a_snippet_never_run_is_stale(frozen: tuple[Project, Snippet, CacheKey, store.Entry]) -> None:
+    project, snippet, key, _ = frozen
+    assert store.check_frozen(project, snippet, None, key) == "never run"
+
+
+def test_a_changed_input_makes_it_stale(frozen: tuple[Project, Snippet, CacheKey, store.Entry]) -> None:
+    project, snippet, key, entry = frozen
+    write(snippet.path, "print('hello again')\n")
+    new_key = compute(project, snippet, Options(), Versions())
+    assert store.check_frozen(project, snippet, entry, new_key) == "its inputs changed"
+
+
+def test_a_missing_or_edited_outputs_file_is_named(frozen: tuple[Project, Snippet, CacheKey, store.Entry]) -> None:
+    project, snippet, key, entry = frozen
+    path = store.outputs_file(project, snippet.id)
+    path.write_text(path.read_text(encoding="utf-8").replace("hello", "HELLO"), encoding="utf-8")
+    assert store.check_frozen(project, snippet, entry, key) == "outputs/demo/hello.json was changed by hand"
+    path.unlink()
+    assert store.check_frozen(project, snippet, entry, key) == "outputs/demo/hello.json is missing"
+
+
+def test_a_missing_or_edited_figure_is_named(frozen: tuple[Project, Snippet, CacheKey, store.Entry]) -> None:
+    project, snippet, key, entry = frozen
+    (figure,) = store.figures_dir(project, snippet.id).iterdir()
+    figure.write_bytes(FIGURE + b"!")
+    assert store.check_frozen(project, snippet, entry, key) == f"figure {figure.name} was changed by hand"
+    figure.unlink()
+    assert store.check_frozen(project, snippet, entry, key) == f"figure {figure.name} is missing"
+
+
+def test_the_manifest_round_trips(frozen: tuple[Project, Snippet, CacheKey, store.Entry]) -> None:
+    project, snippet, key, entry = frozen
+    store.save_manifest(project, {snippet.id: entry})
+    assert store.load_manifest(project) == {snippet.id: entry}
+    assert store.check_frozen(project, snippet, store.load_manifest(project)[snippet.id], key) is None
