@@ -11,8 +11,9 @@ from typing import TextIO
 from . import cachekey, cpu_paths, other_paths, store
 from .cachekey import CacheKey, SourceIndex, Versions
 from .discovery import Snippet, find_snippets, pages_using
+from .executor import Executor, LocalPool
 from .project import ConfigError, Project
-from .scheduler import Progress, RunResult, discard, run_many
+from .scheduler import Progress, RunResult, discard
 from .sections import SnippetSyntaxError
 
 
@@ -62,18 +63,23 @@ def build(
     stream: TextIO = sys.stderr,
     cpu_path: str = cpu_paths.PINNED,
     other_paths: bool = True,
+    executor: Executor | None = None,
 ) -> Report:
     """Bring the frozen outputs up to date (or, with ``check``, only verify that they are).
 
     Runs are on ``cpu_path``. On the pinned path, with ``other_paths``, a snippet whose options list
     ``cpu_paths`` also runs on those, and is frozen only if they stay within its tolerance.
+    The runs go to ``executor`` (default: a ``LocalPool`` of ``jobs`` on ``cpu_path``).
     Every pass ends with the one summary line, also when it ends with an exception.
     """
     started = time.monotonic()
     report = Report()
     paths = Paths(cpu_path, other_paths and cpu_path == cpu_paths.PINNED)
+    executor = executor or LocalPool(jobs or default_jobs(), cpu_path)
     try:
-        _build(project, report, check=check, force=force, only=only, jobs=jobs, stream=stream, paths=paths)
+        _build(
+            project, report, check=check, force=force, only=only, jobs=jobs, stream=stream, paths=paths, executor=executor
+        )
     finally:
         report.ran.sort()
         report.failures = dict(sorted(report.failures.items()))
@@ -92,7 +98,7 @@ class Paths:
 
 def _build(
     project: Project, report: Report, *, check: bool, force: bool, only: list[str] | None, jobs: int | None, stream: TextIO,
-    paths: Paths,
+    paths: Paths, executor: Executor,
 ) -> None:
     options_table = project.load_options()
     versions = Versions()
@@ -150,7 +156,7 @@ def _build(
         report.ran.append(snippet.id)
 
     try:
-        for result in run_many(project, work, jobs=jobs or default_jobs(), progress=progress, cpu_path=paths.run_on):
+        for result in executor.run(project, work, progress):
             options = project.options_for(result.snippet.id, options_table)
             if not result.ok:
                 report.failures[result.snippet.id] = f"{result.failure.rstrip()}\n  ({_where_used(result.snippet.id, usage)}; previous outputs kept)"
