@@ -15,6 +15,7 @@ from .executor import Executor, LocalPool
 from .project import ConfigError, Project
 from .scheduler import Progress, RunResult, discard
 from .sections import SnippetSyntaxError
+from .shards import Shard
 
 
 @dataclass
@@ -63,13 +64,15 @@ def build(
     stream: TextIO = sys.stderr,
     cpu_path: str = cpu_paths.PINNED,
     other_paths: bool = True,
+    shard: Shard | None = None,
     executor: Executor | None = None,
 ) -> Report:
     """Bring the frozen outputs up to date (or, with ``check``, only verify that they are).
 
     Runs are on ``cpu_path``. On the pinned path, with ``other_paths``, a snippet whose options list
     ``cpu_paths`` also runs on those, and is frozen only if they stay within its tolerance.
-    The runs go to ``executor`` (default: a ``LocalPool`` of ``jobs`` on ``cpu_path``).
+    With ``shard``, only that shard's share of the snippets is looked at (``shards``). The runs go to
+    ``executor`` (default: a ``LocalPool`` of ``jobs`` on ``cpu_path``).
     Every pass ends with the one summary line, also when it ends with an exception.
     """
     started = time.monotonic()
@@ -78,7 +81,7 @@ def build(
     executor = executor or LocalPool(jobs or default_jobs(), cpu_path)
     try:
         _build(
-            project, report, check=check, force=force, only=only, jobs=jobs, stream=stream, paths=paths, executor=executor
+            project, report, check=check, force=force, only=only, jobs=jobs, stream=stream, paths=paths, shard=shard, executor=executor
         )
     finally:
         report.ran.sort()
@@ -98,12 +101,15 @@ class Paths:
 
 def _build(
     project: Project, report: Report, *, check: bool, force: bool, only: list[str] | None, jobs: int | None, stream: TextIO,
-    paths: Paths, executor: Executor,
+    paths: Paths, shard: Shard | None, executor: Executor,
 ) -> None:
     options_table = project.load_options()
     versions = Versions()
     sources = SourceIndex.load(project)
     snippets = select_snippets(project, only)
+    known = {s.id for s in snippets}
+    if shard is not None:
+        snippets = [s for s in snippets if shard.owns(s.id)]
     try:
         manifest = store.load_manifest(project)
     except store.ManifestError as exc:
@@ -181,7 +187,6 @@ def _build(
             discard(result)
 
     if not only and not check:
-        known = {s.id for s in snippets}
         gone = [snippet_id for snippet_id in manifest if snippet_id not in known]
         for snippet_id in gone:
             store.remove(project, snippet_id)
