@@ -10,10 +10,12 @@ from typing import TextIO
 from . import cachekey, cpu_paths, other_paths, store
 from .cachekey import CacheKey, SourceIndex, Versions
 from .discovery import Snippet, find_snippets, pages_using
+from .executor import Executor, LocalPool
 from .messages import Messages
 from .project import ConfigError, Project
-from .scheduler import Progress, RunResult, discard, run_many
+from .scheduler import Progress, RunResult, discard
 from .sections import SnippetSyntaxError
+from .shards import Shard
 
 
 @dataclass
@@ -62,19 +64,26 @@ def build(
     stream: TextIO | None = None,
     cpu_path: str = cpu_paths.PINNED,
     other_paths: bool = True,
+    shard: Shard | None = None,
+    executor: Executor | None = None,
 ) -> Report:
     """Bring the frozen outputs up to date (or, with ``check``, only verify that they are).
 
     Runs are on ``cpu_path``. On the pinned path, with ``other_paths``, a snippet whose options list
     ``cpu_paths`` also runs on those, and is frozen only if they stay within its tolerance.
+    With ``shard``, only that shard's share of the snippets is looked at (``shards``). The runs go to
+    ``executor`` (default: a ``LocalPool`` of ``jobs`` on ``cpu_path``).
     Every pass ends with the one summary line, also when it ends with an exception. Messages go to
     the ``snippet_runner`` loggers, or, if ``stream`` is given, are printed to it (see ``messages``).
     """
     started = time.monotonic()
     report = Report()
     paths = Paths(cpu_path, other_paths and cpu_path == cpu_paths.PINNED)
+    executor = executor or LocalPool(jobs or default_jobs(), cpu_path)
     try:
-        _build(project, report, check=check, force=force, only=only, jobs=jobs, stream=stream, paths=paths)
+        _build(
+            project, report, check=check, force=force, only=only, jobs=jobs, stream=stream, paths=paths, shard=shard, executor=executor
+        )
     finally:
         report.ran.sort()
         report.failures = dict(sorted(report.failures.items()))
@@ -93,12 +102,15 @@ class Paths:
 
 def _build(
     project: Project, report: Report, *, check: bool, force: bool, only: list[str] | None, jobs: int | None, stream: TextIO | None,
-    paths: Paths,
+    paths: Paths, shard: Shard | None, executor: Executor,
 ) -> None:
     options_table = project.load_options()
     versions = Versions()
     sources = SourceIndex.load(project)
     snippets = select_snippets(project, only)
+    known = {s.id for s in snippets}
+    if shard is not None:
+        snippets = [s for s in snippets if shard.owns(s.id)]
     try:
         manifest = store.load_manifest(project)
     except store.ManifestError as exc:
@@ -151,7 +163,7 @@ def _build(
         report.ran.append(snippet.id)
 
     try:
-        for result in run_many(project, work, jobs=jobs or default_jobs(), progress=progress, cpu_path=paths.run_on):
+        for result in executor.run(project, work, progress):
             options = project.options_for(result.snippet.id, options_table)
             if not result.ok:
                 report.failures[result.snippet.id] = f"{result.failure.rstrip()}\n  ({_where_used(result.snippet.id, usage)}; previous outputs kept)"
@@ -176,7 +188,6 @@ def _build(
             discard(result)
 
     if not only and not check:
-        known = {s.id for s in snippets}
         gone = [snippet_id for snippet_id in manifest if snippet_id not in known]
         for snippet_id in gone:
             store.remove(project, snippet_id)

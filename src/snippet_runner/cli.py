@@ -1,4 +1,4 @@
-"""Command line: ``snippet-runner run|check|accept|determinism|check-output|cpu-path``."""
+"""Command line: ``snippet-runner run|check|accept|determinism|check-output|cpu-path|merge``."""
 
 from __future__ import annotations
 
@@ -7,11 +7,19 @@ import logging
 import sys
 from pathlib import Path
 
-from . import cpu_paths, determinism, reader_check
+from . import cpu_paths, determinism, reader_check, shards
 from .build import build
 from .messages import PROGRESS_LOGGER
 from .project import ConfigError, Project
+from .shards import Shard, ShardError
 from .store import ManifestError
+
+
+def _shard(text: str) -> Shard:
+    try:
+        return Shard.parse(text)
+    except ShardError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,6 +38,11 @@ def main(argv: list[str] | None = None) -> int:
         command.add_argument("snippets", nargs="*", help="snippet paths relative to snippets/ (default: all)")
     for command in (run, accept, twice):
         command.add_argument("-j", "--jobs", type=int, default=None, help="parallel runs (default: all cores)")
+    run.add_argument("--shard", type=_shard, help="run only shard K of N (K/N) of the snippets, into --outputs")
+    run.add_argument("--outputs", type=Path, help="with --shard: the shard's own outputs folder (new or empty), for `merge`")
+    merge = commands.add_parser("merge", help="combine the folders of `run --shard 1/N` ... `N/N` into outputs/, as one run")
+    merge.add_argument("folders", nargs="+", type=Path, help="the shard folders, one per shard")
+    merge.add_argument("--into", type=Path, default=None, help="the outputs folder to write (default: outputs/)")
     path = commands.add_parser("cpu-path", help="run snippets on another CPU path into a separate outputs folder (run and accept use it)")
     path.add_argument("path", choices=[name for name in cpu_paths.PATHS if name != cpu_paths.PINNED])
     path.add_argument("--outputs", type=Path, required=True, help="where to write the outputs (not outputs/)")
@@ -41,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     logging.getLogger(PROGRESS_LOGGER).setLevel(logging.WARNING if args.quiet else logging.NOTSET)
+    if args.command == "run" and (args.shard is None) != (args.outputs is None):
+        parser.error("run: --shard K/N and --outputs DIR go together (a shard writes its share into a folder of its own)")
 
     project = Project.at(args.root)
     try:
@@ -53,6 +68,16 @@ def main(argv: list[str] | None = None) -> int:
             outputs = Project.at(args.root, outputs_dir=args.outputs)
             report = build(outputs, force=True, only=args.snippets or None, jobs=args.jobs, cpu_path=args.path)
             return 0 if report.ok else 1
+        if args.command == "run" and args.shard:
+            target = Project.at(args.root, outputs_dir=args.outputs)
+            shards.prepare(project, target, args.shard)
+            report = build(target, only=args.snippets or None, jobs=args.jobs, shard=args.shard)
+            return 0 if report.ok else 1
+        if args.command == "merge":
+            into = Project.at(args.root, outputs_dir=args.into)
+            merged = shards.merge(args.folders, into)
+            print(f"merged {len(merged)} snippets from {len(args.folders)} shards into {into.outputs_dir}", file=sys.stderr)
+            return 0
         if args.command == "determinism":
             return 0 if determinism.check(project, only=args.snippets or None, jobs=args.jobs).ok else 1
         report = build(
@@ -62,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
             only=args.snippets or None,
             jobs=getattr(args, "jobs", None),
         )
-    except (ConfigError, ManifestError, reader_check.CheckError) as exc:
+    except (ConfigError, ManifestError, ShardError, reader_check.CheckError) as exc:
         parser.exit(2, f"error: {exc}\n")
     return 0 if report.ok else 1
 
