@@ -4,6 +4,7 @@ re-runs (every snippet, every notebook), started in the background as soon as th
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +17,9 @@ from snippet_runner.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = Path(sys.executable).with_name("mkdocs")
+BIN = Path(sys.executable).parent
+ZENSICAL_SOURCES = ("mkdocs.yml", "docs", "includes", "overrides", "snippets", "outputs")
+"""What a Zensical build reads; copied, because Zensical writes its site and cache inside the project."""
 RUNS = pytest.StashKey[BackgroundRuns]()
 
 
@@ -52,6 +56,26 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stderr[-6000:]}")
     return site
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same sources built as ``make build-zensical`` builds them; returns the site directory."""
+    copy = tmp_path_factory.mktemp("zensical") / "project"
+    copy.mkdir()
+    for name in ZENSICAL_SOURCES:
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, copy / name)
+    (copy / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
+    env = os.environ | {"SITE_DIR": "site-zensical", "PYTHONUTF8": "1"}
+    for command in (
+        [str(BIN / "zensical"), "build", "--clean", "--strict"],
+        [str(BIN / "snippet-site"), "--root", str(copy), "publish", str(copy / "site-zensical")],
+    ):
+        result = subprocess.run(command, cwd=copy, env=env, capture_output=True, text=True, encoding="utf-8")
+        if result.returncode != 0:
+            pytest.fail(f"{' '.join(command)} failed:\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
+    return copy / "site-zensical"
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ import json
 import os
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 
@@ -29,9 +30,9 @@ def site_dir(request: pytest.FixtureRequest) -> Path:
     return request.getfixturevalue("built_site")
 
 
-@pytest.fixture(scope="session")
-def server(site_dir: Path) -> Iterator[SiteServer]:
-    attributes = {"site": site_dir.resolve(), "prefix": base_path(), "site_origin": site_origin()}
+@contextmanager
+def _serving(site: Path) -> Iterator[SiteServer]:
+    attributes = {"site": site.resolve(), "prefix": base_path(), "site_origin": site_origin()}
     handler = type("Handler", (SiteHandler,), attributes)
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, name="site-server", daemon=True)
@@ -41,6 +42,19 @@ def server(site_dir: Path) -> Iterator[SiteServer]:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def server(site_dir: Path) -> Iterator[SiteServer]:
+    with _serving(site_dir) as serving:
+        yield serving
+
+
+@pytest.fixture(scope="session")
+def zensical_server(zensical_site: Path) -> Iterator[SiteServer]:
+    """The Zensical build of the same sources (``make build-zensical``), served the same way."""
+    with _serving(zensical_site) as serving:
+        yield serving
 
 
 @pytest.fixture(scope="session")
@@ -55,11 +69,7 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture
-def open_page(browser, server: SiteServer):
-    """``open_page(path)`` -> a Visit of that page in a fresh browser context (empty cache)."""
-    contexts = []
-
+def _opener(browser, server: SiteServer, contexts: list):
     def open_(path: str = "", *, color_scheme: str = "light", expect_status: int = 200) -> Visit:
         context = browser.new_context(
             color_scheme=color_scheme, viewport={"width": 1280, "height": 900}, locale="ko-KR", service_workers="block"
@@ -73,7 +83,23 @@ def open_page(browser, server: SiteServer):
         assert response is not None and response.status == expect_status, f"{visit.url}: HTTP {response and response.status}"
         return visit
 
-    yield open_
+    return open_
+
+
+@pytest.fixture
+def open_page(browser, server: SiteServer):
+    """``open_page(path)`` -> a Visit of that page in a fresh browser context (empty cache)."""
+    contexts: list = []
+    yield _opener(browser, server, contexts)
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def open_zensical_page(browser, zensical_server: SiteServer):
+    """``open_page`` on the Zensical build."""
+    contexts: list = []
+    yield _opener(browser, zensical_server, contexts)
     for context in contexts:
         context.close()
 

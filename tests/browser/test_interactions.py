@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 import pytest
 
 from .raw_tex import raw_tex
-from .support import WAIT_MS, Visit
+from .support import SEARCHES, WAIT_MS, Visit
 
 pytestmark = pytest.mark.browser
 
@@ -29,14 +29,6 @@ def _rendered_math(page) -> None:
     )
 
 
-SEARCHES = {
-    "기울기": "basics/vanishing_gradient/",
-    "기울기가": "basics/vanishing_gradient/",  # with a particle, as readers type it (and the page writes it)
-    "활성화": "basics/activation_functions/",
-    "죽은 뉴런": "experiments/dead_relu/",
-    "ReLU": "activation/relu/",
-}
-"""Query -> a page that must be among the results."""
 
 SEARCH_RESULTS = """() => [...document.querySelectorAll(".md-search-result__item")].map((item) => {
   const clone = item.cloneNode(true);
