@@ -8,14 +8,14 @@ from pathlib import Path
 
 from pymdownx.slugs import slugify
 
-from snippet_runner.discovery import REFERENCE
+from snippet_runner.discovery import references
+from snippet_runner.markdown_scan import scan
 from snippet_runner.project import Project
 
 NOTEBOOKS_DIR = "notebooks"
 CODE_INCLUDE = re.compile(r"""--8<--\s+["']([^"':]+\.py)""")
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*(?:\{(?P<attrs>[^}]*)\})?\s*$")
 ANCHOR = re.compile(r"#([\w-]+)")
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
 class NotebookError(Exception):
@@ -64,22 +64,20 @@ def scan_page(docs_dir: Path, path: Path) -> PageCode | None:
     if not CODE_INCLUDE.search(text):
         return None
     title, heading, anchor = "", "", ""
+    lines = text.split("\n")
+    code = scan(lines)
+    by_line: dict[int, list[str]] = {}
+    for reference in references(lines, code):
+        by_line.setdefault(reference.line, []).append(reference.snippet_id)
     uses: dict[str, SnippetUse] = {}
-    fence: str | None = None
-    for line in text.splitlines():
-        opening = FENCE.match(line)
-        if opening and fence is None:
-            fence = opening.group(1)
-        elif opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-            fence = None
-        elif fence is None and HEADING.match(line):
+    for number, line in enumerate(lines):
+        if not code.in_fence(number) and HEADING.match(line):
             level = len(HEADING.match(line).group("hashes"))
             heading, explicit = _plain_heading(line)
             anchor = explicit or _slug(heading)
             if level == 1:
                 title, anchor = title or heading, ""
-        for match in REFERENCE.finditer(line):
-            snippet_id = match.group(1) or match.group(2)
+        for snippet_id in by_line.get(number, []):
             uses.setdefault(snippet_id, SnippetUse(snippet_id, heading if anchor else "", anchor))
     page = path.relative_to(docs_dir).as_posix()
     return PageCode(page=page, title=title or page.removesuffix(".md"), snippets=list(uses.values()))

@@ -6,11 +6,32 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Sequence
 
+from .markdown_scan import CodeMap, scan
 from .project import Project
 
 # `--8<-- "path.py:section"` includes and the `{{ output|figure|value path.py... }}` directives.
 REFERENCE = re.compile(r"""--8<--\s+["']([^"':]+\.py)|\{\{\s*(?:output|figure|value)\s+([^\s:}]+\.py)""")
+
+
+@dataclass(frozen=True)
+class Reference:
+    line: int
+    """The 0-based line of the page it is on."""
+    snippet_id: str
+
+
+def references(lines: Sequence[str], code: CodeMap) -> list[Reference]:
+    """The snippets a page (its lines and where its code is) refers to, in page order: every ``--8<--``
+    include (they are read wherever they stand, fenced code included) and every directive outside code
+    (the site leaves those alone)."""
+    return [
+        Reference(number, match.group(1) or match.group(2))
+        for number, line in enumerate(lines)
+        for match in REFERENCE.finditer(line)
+        if match.group(1) or not code.in_code(number, match.start())
+    ]
 
 
 @dataclass(frozen=True)
@@ -38,8 +59,7 @@ def pages_using(project: Project) -> dict[str, list[str]]:
     """Snippet id -> the pages (``docs/...md``) that include or reference it."""
     usage: dict[str, set[str]] = defaultdict(set)
     for page in sorted(project.docs_dir.rglob("*.md")):
-        text = page.read_text(encoding="utf-8")
-        for match in REFERENCE.finditer(text):
-            snippet_id = match.group(1) or match.group(2)
-            usage[snippet_id].add(page.relative_to(project.root).as_posix())
+        lines = page.read_text(encoding="utf-8").split("\n")
+        for reference in references(lines, scan(lines)):
+            usage[reference.snippet_id].add(page.relative_to(project.root).as_posix())
     return {k: sorted(v) for k, v in usage.items()}

@@ -23,10 +23,10 @@ from typing import Callable
 
 from snippet_runner.cpu_paths import Spread, plus_minus, shown_varies, varies_title
 from snippet_runner.drift_rules import NUMBER
+from snippet_runner.markdown_scan import CodeMap, scan
 
 BLOCK = re.compile(r"^(?P<indent>[ \t]*)\{\{\s*(?P<kind>output|figure)\s+(?P<args>.*?)\s*\}\}[ \t]*$")
 VALUE = re.compile(r"\{\{\s*value\s+(?P<args>[^}]*?)\s*\}\}")
-FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
 SNIPPET_LINE = re.compile(r"^(\s*)(-+8<-+)")
 FIGURES_URI = "figures"
 
@@ -176,10 +176,10 @@ def _parse_args(text: str, where: str) -> list[str]:
         raise DirectiveError(f"{where}: {exc}") from exc
 
 
-def _replace_values(line: str, context: PageContext, where: str) -> str:
+def _replace_values(line: str, number: int, code: CodeMap, context: PageContext, where: str) -> str:
     def replace(match: re.Match) -> str:
-        if line[: match.start()].count("`") % 2:
-            return match.group(0)  # inside inline code
+        if code.in_code(number, match.start()):
+            return match.group(0)
         return _render_value(context, _parse_args(match.group("args"), where), where)
 
     return VALUE.sub(replace, line)
@@ -187,24 +187,18 @@ def _replace_values(line: str, context: PageContext, where: str) -> str:
 
 def expand(markdown: str, context: PageContext) -> str:
     out: list[str] = []
-    fence: str | None = None
-    for number, line in enumerate(markdown.split("\n"), start=1):
-        where = f"{context.page_label}:{number}"
-        opening = FENCE.match(line)
-        if fence is not None:
-            if opening and opening.group("fence")[0] == fence[0] and len(opening.group("fence")) >= len(fence):
-                fence = None
-            out.append(line)
-            continue
-        if opening:
-            fence = opening.group("fence")
+    lines = markdown.split("\n")
+    code = scan(lines)
+    for number, line in enumerate(lines):
+        where = f"{context.page_label}:{number + 1}"
+        if code.in_fence(number):
             out.append(line)
             continue
         block = BLOCK.match(line)
-        if block:
+        if block and not code.in_code(number, len(block.group("indent"))):
             args = _parse_args(block.group("args"), where)
             render = _render_output if block.group("kind") == "output" else _render_figure
             out += render(context, args, block.group("indent"), where)
         else:
-            out.append(_replace_values(line, context, where))
+            out.append(_replace_values(line, number, code, context, where))
     return "\n".join(out)
