@@ -9,6 +9,7 @@ from pathlib import Path
 from snippet_runner.project import ConfigError, Project
 
 from .generate import NotebookError, generate
+from .site import SiteConfigError
 
 log = logging.getLogger("snippet_notebooks")
 
@@ -22,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO, format="%(message)s")
     try:
         report = generate(Project.at(args.root), check=args.check)
-    except (NotebookError, ConfigError) as exc:
+    except (NotebookError, ConfigError, SiteConfigError) as exc:
         log.error("error: %s", exc)
         return 1
     for name in report.stale:

@@ -7,6 +7,20 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """YAML's safe loader for mkdocs.yml: a tag it does not know (``!ENV``, ``!!python/name:...``)
+    reads as None instead of running anything."""
+
+
+_ConfigLoader.add_constructor(None, lambda loader, node: None)
+
+
+class SiteConfigError(Exception):
+    """mkdocs.yml cannot be read as YAML."""
+
 
 @dataclass(frozen=True)
 class Site:
@@ -18,11 +32,15 @@ class Site:
 
     @classmethod
     def from_mkdocs(cls, config_file: Path) -> Site:
-        text = config_file.read_text(encoding="utf-8")
+        try:
+            config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+        except yaml.YAMLError as exc:
+            raise SiteConfigError(f"{config_file}: {exc}") from exc
+        config = config if isinstance(config, dict) else {}
 
         def setting(name: str) -> str:
-            match = re.search(rf"^{name}:\s*(\S+)\s*$", text, re.MULTILINE)
-            return match.group(1).strip("'\"") if match else ""
+            value = config.get(name)
+            return value.strip() if isinstance(value, str) else ""
 
         branch = re.match(r"(?:edit|blob)/([^/]+)/", setting("edit_uri"))
         site_url = setting("site_url")

@@ -1,0 +1,44 @@
+"""Reading where the site and the repository live from mkdocs.yml (``snippet_notebooks.site``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from snippet_notebooks.site import Site, SiteConfigError
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_the_real_mkdocs_yml() -> None:
+    site = Site.from_mkdocs(ROOT / "mkdocs.yml")
+    assert site == Site(site_url="https://relu-docs.github.io/relu-docs/", repo_url="https://github.com/relu-docs/relu-docs", branch="main")
+
+
+def test_unknown_tags_read_as_nothing_and_never_run(tmp_path: Path) -> None:
+    touched = tmp_path / "touched"
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_name: demo\n"
+        "site_url: 'https://example.org/docs'  # no trailing slash\n"
+        "repo_url: \"https://github.com/me/demo/\"\n"
+        "edit_uri: blob/dev/docs/\n"
+        "site_dir: !ENV [SITE_DIR, site]\n"
+        f"hook: !!python/object/apply:pathlib.Path.touch [!!python/object/apply:pathlib.Path ['{touched}']]\n"
+        "markdown_extensions:\n"
+        "  - toc:\n"
+        "      slugify: !!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}\n",
+        encoding="utf-8",
+    )
+    assert Site.from_mkdocs(config) == Site(site_url="https://example.org/docs/", repo_url="https://github.com/me/demo", branch="dev")
+    assert not touched.exists()
+
+
+def test_missing_settings_and_bad_yaml(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: demo\n", encoding="utf-8")
+    assert Site.from_mkdocs(config) == Site(site_url="", repo_url="", branch="main")
+    config.write_text("site_url: [unclosed\n", encoding="utf-8")
+    with pytest.raises(SiteConfigError, match="mkdocs.yml"):
+        Site.from_mkdocs(config)
