@@ -9,11 +9,16 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from packaging.requirements import InvalidRequirement, Requirement
+from packaging.utils import canonicalize_name
+
 from snippet_runner.cachekey import Versions
 from snippet_runner.project import Project
 from snippet_runner.sections import MARKER, find_sections, parse
 
 PROVENANCE_PACKAGES = ("torch", "numpy", "matplotlib")
+COMMENT = re.compile(r"(?:^|\s)#")
+"""Where a requirements file's comment starts: a ``#`` at the line's start or after a space (not in a URL)."""
 
 
 @dataclass(frozen=True)
@@ -98,14 +103,28 @@ def imported_packages(sources: list[str], paths: list[Path]) -> set[str]:
     return {n for n in names if n not in sys.stdlib_module_names and n not in local}
 
 
+def _pin(line: str) -> tuple[str, str] | None:
+    """(canonical name, version) of a ``name==version`` requirement line, extras and markers allowed."""
+    text = COMMENT.split(line, maxsplit=1)[0].strip().removesuffix("\\").strip()
+    if not text or text.startswith("-"):
+        return None  # blank, a comment, or an option such as -r or --hash
+    try:
+        requirement = Requirement(text)
+    except InvalidRequirement:
+        return None
+    exact = [spec.version for spec in requirement.specifier if spec.operator == "=="]
+    if requirement.url or len(exact) != 1:
+        return None
+    return canonicalize_name(requirement.name), exact[0].split("+")[0]
+
+
 def read_pins(requirements: Path) -> dict[str, str]:
-    """``name==version`` lines of requirements.txt, by lower-case name; local version labels dropped."""
+    """The ``name==version`` pins of requirements.txt, by canonical name; local version labels dropped."""
     pins: dict[str, str] = {}
     if requirements.exists():
         for line in requirements.read_text(encoding="utf-8").splitlines():
-            match = re.match(r"^([A-Za-z0-9_.-]+)==([^\s;#]+)", line.strip())
-            if match:
-                pins[match.group(1).lower().replace("_", "-")] = match.group(2).split("+")[0]
+            if pin := _pin(line):
+                pins[pin[0]] = pin[1]
     return pins
 
 
@@ -114,7 +133,7 @@ def pinned_packages(imports: set[str], pins: dict[str, str], versions: Versions)
     wanted: set[str] = set(PROVENANCE_PACKAGES)
     for name in imports:
         wanted.update(versions.for_module(name))
-    return {name: pins[key] for name in sorted(wanted) if (key := name.lower().replace("_", "-")) in pins}
+    return {name: pins[key] for name in sorted(wanted) if (key := canonicalize_name(name)) in pins}
 
 
 def markdown_text(text: str) -> str:
