@@ -7,18 +7,18 @@ cover every CPU path (``cpu_paths.py``)."""
 
 from __future__ import annotations
 
+import matplotlib
+
 from snippet_runner.project import Project
 
 KOREAN_FONT = "/usr/share/fonts/truetype/nanum/NanumGothic.ttf"
 
 
-def _style_settings(project: Project) -> dict[str, str]:
-    settings = {}
-    for line in project.style_file.read_text(encoding="utf-8").splitlines():
-        key, _, value = line.partition("#")[0].partition(":")
-        if value.strip() and key.strip() not in ("backend",) and not key.strip().startswith("svg."):
-            settings[key.strip()] = value.strip()
-    return settings
+def _style_settings(project: Project) -> dict[str, object]:
+    """The runner's matplotlibrc as matplotlib reads it, without what only the runner needs (its
+    backend and the SVG hash salt)."""
+    style = matplotlib.rc_params_from_file(project.style_file, use_default_template=False)
+    return {key: value for key, value in style.items() if key != "backend" and not key.startswith("svg.")}
 
 
 SETUP_CODE = '''\
