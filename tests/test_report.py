@@ -1,5 +1,5 @@
 """The runner's JSON report (``snippet-runner run --report FILE``, ``SNIPPET_RUNNER_REPORT`` for a
-MkDocs build) and the benchmark's reading of it."""
+MkDocs build), the benchmark's reading of it, and its targets."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from tiny_project import GOOD, Tiny
 
-from benchmarks.measure import BenchmarkError, read_runner_report
+from benchmarks import results
+from benchmarks.measure import BenchmarkError, Timing, read_runner_report
+from benchmarks.scenarios import Measurements
 from snippet_runner.build import REPORT_FORMAT, build
 from snippet_runner.project import ConfigError, Project
 
@@ -81,3 +83,31 @@ def test_the_benchmark_reads_the_report(tmp_path: Path) -> None:
     path.write_text("snippets: 1 ran, 4 cached, 0 failed in 1.2 s\n", encoding="utf-8")
     with pytest.raises(BenchmarkError):
         read_runner_report(path)
+
+
+def _measurements(one_changed: list[tuple[str, ...]]) -> Measurements:
+    seconds = {"cold": 30.0, "warm": 3.1, "one_changed": 5.0, "plain": 3.0, "naive": 90.0}
+    measurements = Measurements(repeats=1)
+    for name, value in seconds.items():
+        runs = one_changed if name == "one_changed" else [()]
+        measurements.timings[name] = [Timing(seconds=value, load_before=0.5, ran=ran) for ran in runs]
+    return measurements
+
+
+def _targets(measurements: Measurements) -> dict:
+    summary = results.summarise(
+        measurements, snippets=3, changed="a/b.py", repeats=1, quick=1, strict=False, machine={}, versions={},
+        commit="0" * 40, stale={"snippets": 3, "local_files": 0}, standalone_failures=[],
+    )
+    assert "snippets re-run after one edit" in results.table(summary)
+    return summary["targets"]
+
+
+def test_the_benchmark_judges_the_targets_from_the_reports() -> None:
+    targets = _targets(_measurements([("a/b.py",), ("a/b.py",)]))
+    assert {name: t["met"] for name, t in targets.items()} == {
+        "warm_vs_plain": True, "naive_vs_warm": True, "cold_vs_naive": True, "one_changed_reruns_one": True
+    }
+    assert targets["warm_vs_plain"]["limit"] == 1.05 and targets["cold_vs_naive"]["limit"] == 0.5
+    missed = _targets(_measurements([("a/b.py",), ("a/b.py", "a/c.py")]))["one_changed_reruns_one"]
+    assert not missed["met"] and missed["most"] == 2 and missed["reran"] == ["a/b.py", "a/c.py"]
