@@ -1,15 +1,16 @@
-"""Time one command: wall-clock seconds, and the load of the machine when it started."""
+"""Time one command: wall-clock seconds, and the load of the machine when it started; read the
+runner's JSON report of the build (``SNIPPET_RUNNER_REPORT``)."""
 
 from __future__ import annotations
 
+import json
 import os
-import re
 import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-SUMMARY = re.compile(r"snippets: (?P<ran>\d+) ran, (?P<cached>\d+) cached, (?P<failed>\d+) failed")
+from snippet_runner.build import REPORT_FORMAT
 
 
 class BenchmarkError(Exception):
@@ -21,8 +22,8 @@ class Timing:
     seconds: float
     load_before: float
     """One-minute load average when the command started."""
-    ran: int | None = None
-    """Snippets the runner ran, from its summary line (None when the runner did not report)."""
+    ran: tuple[str, ...] | None = None
+    """The snippets the runner ran, from its report (None when the build had no runner pass)."""
 
 
 def load_average() -> float:
@@ -40,10 +41,39 @@ def timed(command: list[str], *, cwd: Path, env: dict[str, str]) -> tuple[float,
     return seconds, result.stderr
 
 
-def runner_summary(stderr: str) -> tuple[int, int] | None:
-    """(ran, cached) from the runner's last summary line."""
-    matches = list(SUMMARY.finditer(stderr))
-    if not matches:
+@dataclass(frozen=True)
+class RunnerReport:
+    """What the runner's JSON report says about one pass."""
+
+    ran: tuple[str, ...]
+    cached: int
+    failed: int
+    failures: dict[str, str]
+    seconds: float
+
+
+def read_runner_report(path: Path) -> RunnerReport | None:
+    """The report the runner wrote to ``path``; None when it wrote none (no runner pass).
+
+    Raises ``BenchmarkError`` when the file is not a complete report of a format this reads.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
         return None
-    last = matches[-1]
-    return int(last["ran"]), int(last["cached"])
+    try:
+        data = json.loads(text)
+        if data["format"] != REPORT_FORMAT:
+            raise BenchmarkError(f"{path}: runner report format {data['format']!r}, expected {REPORT_FORMAT}")
+        if not data["completed"]:
+            raise BenchmarkError(f"{path}: the runner's pass ended with an error")
+        counts = data["counts"]
+        report = RunnerReport(
+            ran=tuple(data["ran"]), cached=int(counts["cached"]), failed=int(counts["failed"]),
+            failures=dict(data["failures"]), seconds=float(data["seconds"]),
+        )
+    except (ValueError, KeyError, TypeError) as exc:
+        raise BenchmarkError(f"{path}: not a runner report ({exc!r})") from exc
+    if len(report.ran) != counts["ran"]:
+        raise BenchmarkError(f"{path}: counts.ran is {counts['ran']}, but {len(report.ran)} ids are listed")
+    return report

@@ -57,11 +57,11 @@ class Tiny:
             input=stdin, capture_output=True, text=True, encoding="utf-8", timeout=timeout, env=self.env(),
         )
 
-    def mkdocs(self, mode: str = "run") -> subprocess.CompletedProcess[str]:
+    def mkdocs(self, mode: str = "run", **extra: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(self.site)],
             cwd=self.root, capture_output=True, text=True, encoding="utf-8", timeout=120,
-            env=self.env(SNIPPET_RUNNER=mode),
+            env=self.env(SNIPPET_RUNNER=mode, **extra),
         )
 
     @property

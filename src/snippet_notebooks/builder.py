@@ -48,6 +48,15 @@ class SnippetCells:
 
 
 @dataclass
+class Inputs:
+    """What building one notebook read, for its key (``keys``): every file whose bytes or existence
+    decided a cell, and the packages its snippets import (their pinned versions go in the set-up cell)."""
+
+    files: set[Path] = field(default_factory=set)
+    imports: set[str] = field(default_factory=set)
+
+
+@dataclass
 class NotebookBuilder:
     project: Project
     site: Site
@@ -55,7 +64,10 @@ class NotebookBuilder:
     options: dict[str, Options]
     versions: Versions = field(default_factory=Versions)
 
-    def build(self, page: PageCode) -> NotebookNode:
+    def build(self, page: PageCode, inputs: Inputs | None = None) -> NotebookNode:
+        """The page's notebook; ``inputs``, if given, collects what it was made from."""
+        inputs = inputs if inputs is not None else Inputs()
+        inputs.files.add(self.project.docs_dir / page.page)
         nb = new_notebook()
         nb.metadata = {
             "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
@@ -63,8 +75,9 @@ class NotebookBuilder:
         }
         snippets = SnippetCells()
         for number, use in enumerate(page.snippets, start=1):
-            self._add_snippet(snippets, page, number, use)
-        pinned = pinned_packages(imported_packages(snippets.sources, snippets.paths), self.pins, self.versions)
+            self._add_snippet(snippets, page, number, use, inputs)
+        inputs.imports.update(imported_packages(snippets.sources, snippets.paths))
+        pinned = pinned_packages(inputs.imports, self.pins, self.versions)
         check = new_code_cell(check_code(snippets.expected))
         check.metadata.update({"tags": [CHECK_TAG], "cellView": "form", "jupyter": {"source_hidden": True}})
         cells = [self._intro(page), new_code_cell(setup_code(self.project, pinned)), check, *snippets.cells]
@@ -90,13 +103,15 @@ class NotebookBuilder:
             intro.append(f"- [Colab에서 열기]({colab})")
         return new_markdown_cell("\n".join(intro))
 
-    def _add_snippet(self, snippets: SnippetCells, page: PageCode, number: int, use: SnippetUse) -> None:
+    def _add_snippet(self, snippets: SnippetCells, page: PageCode, number: int, use: SnippetUse, inputs: Inputs) -> None:
         path = self.project.snippets_dir / use.snippet_id
+        inputs.files.update((path, store.outputs_file(self.project, use.snippet_id)))
         if not path.is_file():
             raise NotebookError(f"docs/{page.page}: refers to snippets/{use.snippet_id}, which does not exist")
         source = path.read_text(encoding="utf-8")
         docstring, chunks = split_chunks(source, path)
-        modules, data = local_files(self.project, path, source)
+        modules, data = local_files(self.project, path, source, inputs.files)
+        inputs.files.update((*modules, *data))
         snippets.sources += [source, *(m.read_text(encoding="utf-8") for m in modules)]
         snippets.paths += [path, *modules]
 

@@ -59,8 +59,12 @@ def split_chunks(source: str, path: Path) -> tuple[str, list[Chunk]]:
     return docstring, chunks
 
 
-def local_files(project: Project, path: Path, source: str) -> tuple[list[Path], list[Path]]:
-    """(local modules, data files) the snippet needs next to it, found as the cache key finds them."""
+def local_files(project: Project, path: Path, source: str, probed: set[Path] | None = None) -> tuple[list[Path], list[Path]]:
+    """(local modules, data files) the snippet needs next to it, found as the cache key finds them.
+
+    ``probed`` collects every path whose existence decided the answer, found or not.
+    """
+    probed = probed if probed is not None else set()
     modules: list[Path] = []
     data: list[Path] = []
     pending, seen = [(path, source)], {path}
@@ -75,13 +79,17 @@ def local_files(project: Project, path: Path, source: str) -> tuple[list[Path], 
                 names = [node.module]
             elif isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) < 200:
                 candidate = current.parent / node.value
-                if "\n" not in node.value and "\0" not in node.value and candidate.is_file() and candidate.suffix != ".py":
+                if "\n" in node.value or "\0" in node.value:
+                    continue
+                probed.add(candidate)
+                if candidate.is_file() and candidate.suffix != ".py":
                     if candidate.resolve() not in data:
                         data.append(candidate.resolve())
             for name in names:
                 first = name.split(".")[0]
                 for base in (current.parent, project.snippets_dir):
                     module = base / f"{first}.py"
+                    probed.add(module)
                     if module.is_file() and module not in seen:
                         seen.add(module)
                         modules.append(module)

@@ -8,7 +8,9 @@ the frozen outputs the page shows, within each snippet's tolerances.
 
 Notebooks are generated, never edited: ``snippet-notebooks`` rewrites those whose content
 changed (unchanged files are left alone, so ``mkdocs serve`` does not reload in a loop) and removes
-notebooks whose page no longer has code; ``--check`` only reports what is out of date.
+notebooks whose page no longer has code; ``--check`` only reports what is out of date. A notebook
+whose inputs are those it was last written from (``keys``) is not made again; ``--check`` never
+trusts that record and makes every notebook.
 
 The parts live in ``pages`` (which pages, which snippets), ``site`` (addresses), ``code`` (a
 snippet's cells and packages), ``setup_cell`` and ``check_cell`` (the generated set-up and comparison
@@ -26,8 +28,9 @@ from nbformat import NotebookNode
 from snippet_runner import store
 from snippet_runner.project import Project
 
-from .builder import NotebookBuilder
+from .builder import Inputs, NotebookBuilder
 from .code import read_pins
+from .keys import Entry, Keys, NotebookIndex, sha256
 from .pages import NOTEBOOKS_DIR, NotebookError, PageCode, SnippetUse, notebook_uri, pages_with_code, scan_page
 from .site import Site
 
@@ -43,10 +46,13 @@ class Report:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    """Of the unchanged, those not made again: their inputs are those they were written from."""
 
     def summary(self) -> str:
+        skipped = f" ({len(self.skipped)} with unchanged inputs)" if self.skipped else ""
         return (
-            f"notebooks: {len(self.written)} written, {len(self.unchanged)} unchanged, "
+            f"notebooks: {len(self.written)} written, {len(self.unchanged)} unchanged{skipped}, "
             f"{len(self.removed)} removed" + (f", {len(self.stale)} out of date" if self.stale else "")
         )
 
@@ -64,12 +70,30 @@ def expected_notebooks(project: Project, site: Site) -> dict[Path, str]:
 
 
 def generate(project: Project, site: Site | None = None, *, check: bool = False) -> Report:
-    """Write the notebooks whose content changed and remove orphans; with ``check``, only report."""
+    """Write the notebooks whose content changed and remove orphans; with ``check``, only report.
+
+    Without ``check``, a notebook whose key (``keys``) is the one it was last written with, and whose
+    file is still that text, is not made again.
+    """
     site = site or Site.from_mkdocs(project.root / "mkdocs.yml")
     report = Report()
-    wanted = expected_notebooks(project, site)
-    for path, text in sorted(wanted.items()):
+    builder = NotebookBuilder(project, site, read_pins(project.root / "requirements.txt"), project.load_options())
+    keys = Keys(project, site, builder.pins, builder.options, builder.versions)
+    index = NotebookIndex() if check else NotebookIndex.load(project)
+    wanted: set[Path] = set()
+    for page in sorted(pages_with_code(project), key=lambda page: notebook_uri(page.page)):
+        path = project.docs_dir / notebook_uri(page.page)
         name = path.relative_to(project.root).as_posix()
+        wanted.add(path)
+        entry = index.entries.get(name)
+        if entry is not None and index.is_current(name, path, keys.key(page, entry.files, entry.imports)):
+            report.unchanged.append(name)
+            report.skipped.append(name)
+            continue
+        inputs = Inputs()
+        text = render(builder.build(page, inputs))
+        files, imports = sorted({keys.name(p) for p in inputs.files}), sorted(inputs.imports)
+        index.record(name, Entry(keys.key(page, files, imports), sha256(text.encode("utf-8")), files, imports))
         if path.exists() and path.read_text(encoding="utf-8") == text:
             report.unchanged.append(name)
         elif check:
@@ -77,6 +101,8 @@ def generate(project: Project, site: Site | None = None, *, check: bool = False)
         else:
             store.atomic_write_text(path, text)
             report.written.append(name)
+    if not check:
+        index.save({path.relative_to(project.root).as_posix() for path in wanted})
     folder = project.docs_dir / NOTEBOOKS_DIR
     for path in sorted(folder.rglob("*.ipynb")) if folder.exists() else []:
         if path not in wanted:

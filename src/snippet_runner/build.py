@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TextIO
 
 from . import cachekey, cpu_paths, other_paths, store
@@ -16,6 +17,9 @@ from .project import ConfigError, Project
 from .scheduler import Progress, RunResult, discard
 from .sections import SnippetSyntaxError
 from .shards import Shard
+
+REPORT_FORMAT = 1
+"""Version of the JSON report; raised when a field changes meaning or goes away."""
 
 
 @dataclass
@@ -31,6 +35,25 @@ class Report:
 
     def summary(self) -> str:
         return f"snippets: {len(self.ran)} ran, {len(self.cached)} cached, {len(self.failures)} failed in {self.seconds:.1f} s"
+
+    def as_json(self, *, completed: bool = True) -> dict:
+        """The report for programs (``--report FILE``): what the summary line says, with the ids.
+
+        ``completed`` is False when the pass ended with an exception (the counts are then partial).
+        """
+        return {
+            "format": REPORT_FORMAT,
+            "completed": completed,
+            "ok": self.ok and completed,
+            "counts": {"ran": len(self.ran), "cached": len(self.cached), "failed": len(self.failures)},
+            "ran": sorted(self.ran),
+            "failures": dict(sorted(self.failures.items())),
+            "seconds": round(self.seconds, 3),
+        }
+
+    def write(self, path: Path, *, completed: bool = True) -> None:
+        """Write ``as_json`` to ``path`` (atomically, making its folder)."""
+        store.atomic_write_text(path, store.dump_json(self.as_json(completed=completed)))
 
 
 def default_jobs() -> int:
@@ -66,6 +89,7 @@ def build(
     other_paths: bool = True,
     shard: Shard | None = None,
     executor: Executor | None = None,
+    report_file: Path | None = None,
 ) -> Report:
     """Bring the frozen outputs up to date (or, with ``check``, only verify that they are).
 
@@ -75,15 +99,18 @@ def build(
     ``executor`` (default: a ``LocalPool`` of ``jobs`` on ``cpu_path``).
     Every pass ends with the one summary line, also when it ends with an exception. Messages go to
     the ``snippet_runner`` loggers, or, if ``stream`` is given, are printed to it (see ``messages``).
+    With ``report_file``, the report is also written there as JSON (``Report.as_json``), also then.
     """
     started = time.monotonic()
     report = Report()
     paths = Paths(cpu_path, other_paths and cpu_path == cpu_paths.PINNED)
     executor = executor or LocalPool(jobs or default_jobs(), cpu_path)
+    completed = False
     try:
         _build(
             project, report, check=check, force=force, only=only, jobs=jobs, stream=stream, paths=paths, shard=shard, executor=executor
         )
+        completed = True
     finally:
         report.ran.sort()
         report.failures = dict(sorted(report.failures.items()))
@@ -91,6 +118,8 @@ def build(
             Messages(stream).error(f"error: {message}")
         report.seconds = time.monotonic() - started
         Messages(stream).summary(report.summary())
+        if report_file is not None:
+            report.write(report_file, completed=completed)
     return report
 
 

@@ -36,6 +36,11 @@ def main(argv: list[str] | None = None) -> int:
     twice = commands.add_parser("determinism", help="run each snippet twice and fail if the two runs differ; freezes nothing")
     for command in (run, check, accept, twice):
         command.add_argument("snippets", nargs="*", help="snippet paths relative to snippets/ (default: all)")
+    for command in (run, check, accept):
+        command.add_argument(
+            "--report", type=Path, default=None, metavar="FILE",
+            help="also write the pass's report as JSON: counts, the ids that ran, the failures, seconds",
+        )
     for command in (run, accept, twice):
         command.add_argument("-j", "--jobs", type=int, default=None, help="parallel runs (default: all cores)")
     run.add_argument("--shard", type=_shard, help="run only shard K of N (K/N) of the snippets, into --outputs")
@@ -71,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "run" and args.shard:
             target = Project.at(args.root, outputs_dir=args.outputs)
             shards.prepare(project, target, args.shard)
-            report = build(target, only=args.snippets or None, jobs=args.jobs, shard=args.shard)
+            report = build(target, only=args.snippets or None, jobs=args.jobs, shard=args.shard, report_file=args.report)
             return 0 if report.ok else 1
         if args.command == "merge":
             into = Project.at(args.root, outputs_dir=args.into)
@@ -86,6 +91,7 @@ def main(argv: list[str] | None = None) -> int:
             force=args.command == "accept",
             only=args.snippets or None,
             jobs=getattr(args, "jobs", None),
+            report_file=args.report,
         )
     except (ConfigError, ManifestError, ShardError, reader_check.CheckError) as exc:
         parser.exit(2, f"error: {exc}\n")

@@ -5,7 +5,8 @@ The directives and the glossary are Python-Markdown extensions (``snippet_site.d
 
 - before a build, and on every rebuild of ``mkdocs serve``, it runs the snippets whose inputs
   changed (``mode: check`` refuses stale outputs instead, ``off`` skips the pass) and brings the
-  generated notebooks up to date;
+  generated notebooks up to date; with ``report`` (or ``SNIPPET_RUNNER_REPORT``), the pass's report
+  is also written as JSON, for programs such as the benchmark;
 - it publishes the frozen figures and the vendored KaTeX (``snippet_site.assets``);
 - it tells the directives extension which page it renders;
 - the "노트북" navigation section, the notebook buttons' links and the light notebook pages;
@@ -44,12 +45,16 @@ DIRECTIVES = "snippet_site.directives"
 
 MODES = ("run", "check", "off")
 MODE_VARIABLE = "SNIPPET_RUNNER"
+REPORT_VARIABLE = "SNIPPET_RUNNER_REPORT"
 
 
 class SnippetSiteConfig(base.Config):
     mode = config_options.Choice(MODES, default="run")
     """``run`` stale snippets before a build, ``check`` (CI) fail on stale outputs, ``off`` skip the
     pass. The environment variable ``SNIPPET_RUNNER``, when set, overrides it for one build."""
+    report = config_options.Type(str, default="")
+    """A file to write the runner's report to as JSON (relative to ``mkdocs.yml``); empty: none. The
+    environment variable ``SNIPPET_RUNNER_REPORT``, when set, overrides it for one build."""
     notebooks = config_options.Type(bool, default=True)
     """Bring ``docs/notebooks/`` up to date before a build (never in ``check`` or ``off`` mode)."""
 
@@ -70,6 +75,7 @@ class SnippetSitePlugin(BasePlugin[SnippetSiteConfig]):
         self.project: Project | None = None
         self.directives: DirectivesExtension | None = None
         self.site: snippet_notebooks.Site | None = None
+        self.report_file: Path | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if (mode := os.environ.get(MODE_VARIABLE)) is not None:
@@ -77,6 +83,8 @@ class SnippetSitePlugin(BasePlugin[SnippetSiteConfig]):
                 raise PluginError(f"{MODE_VARIABLE}={mode!r}: expected one of {', '.join(MODES)}")
             self.config.mode = mode
         self.project = Project.at(Path(config.config_file_path).parent)
+        report = os.environ.get(REPORT_VARIABLE, self.config.report)
+        self.report_file = self.project.root / report if report else None
         # Site and repository URLs as written in the file: `mkdocs serve` replaces config.site_url
         # with its own address, which must not end up in the committed notebooks.
         self.site = snippet_notebooks.Site.from_mkdocs(Path(config.config_file_path))
@@ -98,7 +106,7 @@ class SnippetSitePlugin(BasePlugin[SnippetSiteConfig]):
             return
         try:
             # Printed, not logged: MkDocs shows only its own loggers, and --strict would count the runner's warnings.
-            report = build(self.project, check=self.config.mode == "check", stream=sys.stderr)
+            report = build(self.project, check=self.config.mode == "check", stream=sys.stderr, report_file=self.report_file)
         except (store.ManifestError, ConfigError) as exc:
             raise PluginError(str(exc)) from exc
         if not report.ok:
