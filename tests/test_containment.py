@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from tiny_project import Tiny, frozen_ok, make_tiny
+from tiny_project import POLL_SECONDS, Tiny, frozen_ok, make_tiny
 
 HEADER = (
     "import ctypes, os, signal, socket, subprocess, sys\n"
@@ -109,7 +109,7 @@ def _processes_with(marker: str) -> list[int]:
 
 
 def _no_process_left(marker: str = MARKER) -> None:
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + POLL_SECONDS
     while _processes_with(marker) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not _processes_with(marker), f"processes of the run outlived it: {_processes_with(marker)}"
@@ -131,7 +131,7 @@ def escapes(tmp_path_factory: pytest.TempPathFactory) -> Escapes:
     for name, (code, _) in ESCAPES.items():
         tiny.write(f"snippets/escape/{name}.py", HEADER + code + "print('escaped')\n")
     before = _checkout(tiny)
-    result = tiny.runner("run", timeout=180)
+    result = tiny.runner("run")
     return Escapes(result, before, _checkout(tiny), tiny)
 
 
@@ -250,10 +250,8 @@ def test_memory_is_counted_for_the_whole_process_tree(tiny: Tiny) -> None:
 def test_a_flood_of_output_is_cut_off_with_a_clear_message(tiny: Tiny) -> None:
     before = frozen_ok(tiny)
     tiny.write("snippets/demo/flood.py", "line = 'x' * 1000\nfor _ in range(300_000):\n    print(line)\n")
-    started = time.monotonic()
     result = tiny.runner("run")
     assert result.returncode == 1
     assert "snippets/demo/flood.py: printed more than 8 MB and was stopped" in result.stderr, result.stderr
     assert "output_mb" in result.stderr
-    assert time.monotonic() - started < 60
     assert tiny.snapshot() == before, "nothing of the flood is kept"

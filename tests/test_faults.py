@@ -15,7 +15,7 @@ import time
 from html.parser import HTMLParser
 from pathlib import Path
 
-from tiny_project import BIN, GOOD, PAGE, Tiny, frozen_ok
+from tiny_project import BIN, GOOD, PAGE, POLL_SECONDS, Tiny, frozen_ok
 
 
 def test_a_raising_snippet_names_file_and_line_and_keeps_previous_outputs(tiny: Tiny) -> None:
@@ -36,12 +36,10 @@ def test_a_raising_snippet_names_file_and_line_and_keeps_previous_outputs(tiny: 
 def test_a_hanging_snippet_is_stopped_at_its_timeout_by_name(tiny: Tiny) -> None:
     tiny.write("snippets/snippets.toml", '["demo/hang.py"]\ntimeout = 1.5\n')
     tiny.write("snippets/demo/hang.py", "while True:\n    pass\n")
-    started = time.monotonic()
-    result = tiny.runner("run")
+    result = tiny.runner("run")  # a hang past the limit would end in the runner's own subprocess timeout
     assert result.returncode == 1
     assert "demo/hang.py: timed out after 1.5 s of CPU time" in result.stderr
     assert "timeout` in snippets/snippets.toml" in result.stderr
-    assert time.monotonic() - started < 30
     assert not (tiny.outputs / "demo" / "hang.json").exists()
     assert (tiny.outputs / "demo" / "good.json").exists(), "the other snippet still runs and is frozen"
 
@@ -133,13 +131,13 @@ def _alive(pid: int) -> bool:
 
 
 def test_a_build_killed_mid_run_keeps_the_manifest_consistent_and_rebuilds(tiny: Tiny) -> None:
-    tiny.write("snippets/demo/slow.py", "import time\ntime.sleep(30)\nprint('늦게 끝남')\n")
+    tiny.write("snippets/demo/slow.py", "import time\ntime.sleep(600)  # killed long before; never ends on its own during the test\nprint('늦게 끝남')\n")
     process = subprocess.Popen(
         [str(BIN / "snippet-runner"), "--root", str(tiny.root), "run"],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=tiny.env(), start_new_session=True,
     )
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + POLL_SECONDS
         while not (tiny.outputs / "manifest.json").exists() and time.monotonic() < deadline:
             time.sleep(0.05)
         assert (tiny.outputs / "manifest.json").exists(), "the finished snippet should be frozen before the slow one ends"
@@ -150,7 +148,7 @@ def test_a_build_killed_mid_run_keeps_the_manifest_consistent_and_rebuilds(tiny:
         if process.poll() is None:
             process.kill()
         process.stderr.close()
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + POLL_SECONDS
     while any(_alive(pid) for pid in family) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not [pid for pid in family if _alive(pid)], "the runner's processes outlive it"

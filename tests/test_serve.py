@@ -9,7 +9,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from tiny_project import BIN, GOOD, Tiny, make_tiny
+from tiny_project import BIN, GOOD, POLL_SECONDS, Tiny, make_tiny
 
 QUIET_SECONDS = 8.0
 
@@ -56,9 +56,9 @@ def served(tmp_path: Path):
 
 def test_an_edited_snippet_reruns_once_and_the_page_shows_it(served: tuple[Tiny, str, Path]) -> None:
     project, url, log = served
-    assert _wait_for(url, "ReLU(-2) = 0.0", 90), log.read_text(encoding="utf-8")[-3000:]
+    assert _wait_for(url, "ReLU(-2) = 0.0", POLL_SECONDS * 2), log.read_text(encoding="utf-8")[-3000:]
     project.write("snippets/demo/good.py", GOOD.replace("'ReLU(-2) ='", "'ReLU(-3) ='"))
-    assert _wait_for(url, "ReLU(-3) = 0.0", 60), log.read_text(encoding="utf-8")[-3000:]
+    assert _wait_for(url, "ReLU(-3) = 0.0", POLL_SECONDS * 2), log.read_text(encoding="utf-8")[-3000:]
     time.sleep(QUIET_SECONDS)  # a build that writes into a watched folder would start another one here
     text = log.read_text(encoding="utf-8")
     assert text.count("snippets: 1 ran") == 2, text[-3000:]  # the first build, then the edit

@@ -10,6 +10,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
+POLL_SECONDS = 120
+"""How long a test waits for something that should happen at once (polled: a pass returns as soon as it
+happens). Generous, so that a busy machine slows a test down but never fails it."""
+RUN_SECONDS = 300
+"""The subprocess limit for one command of the tiny project: only a real hang reaches it."""
 GOOD = "slope = 1.0\nprint('ReLU(-2) =', max(0.0, -2.0), 'slope', slope)\n"
 PAGE = "# 데모 { #demo }\n\n{{ output demo/good.py }}\n\n기울기 {{ value demo/good.py slope .1f }}\n"
 
@@ -51,7 +56,7 @@ class Tiny:
     def env(self, **extra: str) -> dict[str, str]:
         return os.environ | {"NO_MKDOCS_2_WARNING": "1", "PYTHONUTF8": "1"} | extra
 
-    def runner(self, *args: str, timeout: float = 60, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    def runner(self, *args: str, timeout: float = RUN_SECONDS, stdin: str = "") -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [str(BIN / "snippet-runner"), "--root", str(self.root), *args],
             input=stdin, capture_output=True, text=True, encoding="utf-8", timeout=timeout, env=self.env(),
@@ -60,7 +65,7 @@ class Tiny:
     def mkdocs(self, mode: str = "run", **extra: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(self.site)],
-            cwd=self.root, capture_output=True, text=True, encoding="utf-8", timeout=120,
+            cwd=self.root, capture_output=True, text=True, encoding="utf-8", timeout=RUN_SECONDS,
             env=self.env(SNIPPET_RUNNER=mode, **extra),
         )
 
