@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from tiny_project import write
 
 import snippet_notebooks
 from snippet_notebooks import keys
@@ -19,12 +20,6 @@ from snippet_runner.project import Project
 SITE = snippet_notebooks.Site("https://example.org/relu/", "https://github.com/example/relu")
 FIRST = "docs/notebooks/first.ipynb"
 SECOND = "docs/notebooks/second.ipynb"
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 @pytest.fixture

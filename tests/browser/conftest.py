@@ -69,7 +69,12 @@ def browser():
         chromium.close()
 
 
-def _opener(browser, server: SiteServer, contexts: list):
+@contextmanager
+def _opener(browser, server: SiteServer) -> Iterator:
+    """``open_(path)`` -> a Visit of that page in a fresh browser context (empty cache); the
+    contexts are closed on leaving."""
+    contexts = []
+
     def open_(path: str = "", *, color_scheme: str = "light", expect_status: int = 200) -> Visit:
         context = browser.new_context(
             color_scheme=color_scheme, viewport={"width": 1280, "height": 900}, locale="ko-KR", service_workers="block"
@@ -83,25 +88,25 @@ def _opener(browser, server: SiteServer, contexts: list):
         assert response is not None and response.status == expect_status, f"{visit.url}: HTTP {response and response.status}"
         return visit
 
-    return open_
+    try:
+        yield open_
+    finally:
+        for context in contexts:
+            context.close()
 
 
 @pytest.fixture
 def open_page(browser, server: SiteServer):
     """``open_page(path)`` -> a Visit of that page in a fresh browser context (empty cache)."""
-    contexts: list = []
-    yield _opener(browser, server, contexts)
-    for context in contexts:
-        context.close()
+    with _opener(browser, server) as open_:
+        yield open_
 
 
 @pytest.fixture
 def open_zensical_page(browser, zensical_server: SiteServer):
     """``open_page`` on the Zensical build."""
-    contexts: list = []
-    yield _opener(browser, zensical_server, contexts)
-    for context in contexts:
-        context.close()
+    with _opener(browser, zensical_server) as open_:
+        yield open_
 
 
 @pytest.fixture(scope="session")
