@@ -187,10 +187,11 @@ relu_train_big_lr = stats[1e-1, "ReLU"]["train_acc"][0]
 relu_grad_of_dead = grad_of_negative["ReLU"]
 leaky_negative_beyond_slope = _share >= BEYOND_SLOPE * LEAK
 leaky_rest_mostly_negative = _rest_vs_linear < REST_LIMIT
-# 본문의 "가를 수 없음": 학습률 0.1에서 두 평균의 차이가 두 표준편차 합의 1.5배를 넘지 않습니다.
+# 본문의 "가를 수 없음": 학습률 0.1에서 두 평균의 차이가 두 표준편차 합의 GAP_LIMIT배를 넘지 않습니다.
+GAP_LIMIT = 1.5
 big_lr_gap = abs(leaky_test_big_lr - relu_test_big_lr)
 big_lr_noise = relu_test_big_lr_std + leaky_test_big_lr_std
-assert big_lr_gap <= 1.5 * big_lr_noise, "학습률 0.1의 평가 정확도 차이가 시드 간 흔들림보다 큽니다: 본문을 고치세요"
+assert big_lr_gap <= GAP_LIMIT * big_lr_noise, "학습률 0.1의 평가 정확도 차이가 시드 간 흔들림보다 큽니다: 본문을 고치세요"
 del relu_dead_end, leaky_neg_end
 n_train, n_features = X_train.shape
 n_test = len(X_test)
