@@ -81,10 +81,11 @@ def test_an_entry_is_trusted_by_hash_and_a_malformed_one_is_rebuilt(project: Pro
     digest = cachekey.sha256(b"print(1)\n")
     path = project.snippets_dir / "x.py"
     index = SourceIndex(entries={digest: {"imports": ["recorded"], "strings": []}})
-    assert index.analyse(path, b"print(1)\n", digest) == (["recorded"], [])
+    assert index.analyse(path, b"print(1)\n") == (["recorded"], [])
     assert not index.changed
-    index = SourceIndex(entries={digest: {"imports": "not a list"}})
-    assert index.analyse(path, b"import os\nprint('a.csv')\n", digest) == (["os"], ["a.csv"])
+    source = b"import os\nprint('a.csv')\n"
+    index = SourceIndex(entries={cachekey.sha256(source): {"imports": "not a list"}})
+    assert index.analyse(path, source) == (["os"], ["a.csv"])
     assert index.changed
 
 

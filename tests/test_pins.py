@@ -1,10 +1,10 @@
-"""The pinned versions a notebook's set-up cell installs, read from requirements.txt (``snippet_notebooks.code``)."""
+"""The pinned versions a notebook's set-up cell installs, read from requirements.txt (``snippet_notebooks.pins``)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from snippet_notebooks.code import pinned_packages, read_pins
+from snippet_notebooks.pins import pinned_packages, read_pins
 from snippet_runner.cachekey import Versions
 
 ROOT = Path(__file__).resolve().parents[1]

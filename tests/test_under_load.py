@@ -15,8 +15,8 @@ from notebook_run import ALL_MATCH, execute
 from tiny_project import Tiny
 
 from snippet_notebooks.builder import NotebookBuilder
-from snippet_notebooks.code import read_pins
 from snippet_notebooks.pages import PageCode, SnippetUse
+from snippet_notebooks.pins import read_pins
 from snippet_notebooks.site import Site
 from snippet_runner import store
 from snippet_runner.build import build

@@ -4,20 +4,22 @@ cells under a short Markdown cell, and the closing comparison with the page."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from nbformat import NotebookNode
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from snippet_runner import store
+from snippet_runner import dependencies, store
 from snippet_runner.cachekey import Versions
 from snippet_runner.compare import tolerance_of
 from snippet_runner.project import Options, Project
+from snippet_runner.source import SnippetSource
 
 from .check_cell import CHECK_TAG, REPORT_CODE, check_code
-from .code import imported_packages, local_files, markdown_text, pinned_packages, split_chunks
 from .pages import NotebookError, PageCode, SnippetUse, notebook_uri
+from .pins import pinned_packages
 from .setup_cell import setup_code
 from .site import Site
 
@@ -32,19 +34,21 @@ COMPARISON_NOTE = (
 )
 
 
+def markdown_text(text: str) -> str:
+    """Plain text (a docstring) shown as Markdown: characters that would become markup are escaped."""
+    return re.sub(r"([\\`*\[\]<>$])", r"\\\1", text)
+
+
 def _cell_id(number: int) -> str:
     return f"cell-{number:03d}"
 
 
 @dataclass
 class SnippetCells:
-    """What the snippets of one page contribute: their cells, the frozen outputs to compare with,
-    and the sources whose imports decide the pinned packages."""
+    """What the snippets of one page contribute: their cells and the frozen outputs to compare with."""
 
     cells: list[NotebookNode] = field(default_factory=list)
     expected: dict[str, dict] = field(default_factory=dict)
-    sources: list[str] = field(default_factory=list)
-    paths: list[Path] = field(default_factory=list)
 
 
 @dataclass
@@ -76,7 +80,6 @@ class NotebookBuilder:
         snippets = SnippetCells()
         for number, use in enumerate(page.snippets, start=1):
             self._add_snippet(snippets, page, number, use, inputs)
-        inputs.imports.update(imported_packages(snippets.sources, snippets.paths))
         pinned = pinned_packages(inputs.imports, self.pins, self.versions)
         check = new_code_cell(check_code(snippets.expected))
         check.metadata.update({"tags": [CHECK_TAG], "cellView": "form", "jupyter": {"source_hidden": True}})
@@ -108,29 +111,28 @@ class NotebookBuilder:
         inputs.files.update((path, store.outputs_file(self.project, use.snippet_id)))
         if not path.is_file():
             raise NotebookError(f"docs/{page.page}: refers to snippets/{use.snippet_id}, which does not exist")
-        source = path.read_text(encoding="utf-8")
-        docstring, chunks = split_chunks(source, path)
-        modules, data = local_files(self.project, path, source, inputs.files)
-        inputs.files.update((*modules, *data))
-        snippets.sources += [source, *(m.read_text(encoding="utf-8") for m in modules)]
-        snippets.paths += [path, *modules]
+        source = SnippetSource.read(path)
+        found = dependencies.find(self.project, path)
+        inputs.files.update((*found.probed, *found.sources, *found.data))
+        inputs.imports.update(found.packages)
 
         page_url = self.site.page_url(page.page)
         where = f"[페이지의 해당 부분]({self.site.page_url(page.page, use.anchor)})" if use.anchor else f"[페이지]({page_url})"
         text = [f"## {number}. {use.heading or page.title} — {path.name}", ""]
-        if docstring:
-            text += [markdown_text(docstring), ""]
+        if source.docstring:
+            text += [markdown_text(source.docstring), ""]
         text.append(f"`snippets/{use.snippet_id}` · {where}")
         cells = snippets.cells
         cells.append(new_markdown_cell("\n".join(text)))
-        cells += [self._support_cell(use.snippet_id, path, support) for support in [*modules, *data]]
-        if "__file__" in source:
+        cells += [self._support_cell(use.snippet_id, path, support) for support in [*found.modules, *found.data]]
+        if "__file__" in source.text:
             cells.append(
                 new_code_cell(
                     "# 노트북에는 파일 경로가 없으므로, 코드가 옆에 있는 파일을 찾을 수 있게 정해 둡니다.\n"
                     f'__file__ = "{path.name}"'
                 )
             )
+        chunks = source.cells
         for part, chunk in enumerate(chunks, start=1):
             label = CELL_LABEL.format(id=use.snippet_id, part=f" ({part}/{len(chunks)})" if len(chunks) > 1 else "")
             if chunk.section:

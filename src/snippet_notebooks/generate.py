@@ -29,9 +29,9 @@ from snippet_runner import store
 from snippet_runner.project import Project
 
 from .builder import Inputs, NotebookBuilder
-from .code import read_pins
 from .keys import Entry, Keys, NotebookIndex, sha256
 from .pages import NOTEBOOKS_DIR, NotebookError, PageCode, SnippetUse, notebook_uri, pages_with_code, scan_page
+from .pins import read_pins
 from .site import Site
 
 __all__ = [

@@ -34,8 +34,8 @@ from snippet_runner.cachekey import Versions
 from snippet_runner.compare import tolerance_of
 from snippet_runner.project import Options, Project
 
-from .code import pinned_packages
 from .pages import PageCode
+from .pins import pinned_packages
 from .site import Site
 
 INDEX_FILE = ".cache/snippet-notebooks/index.json"

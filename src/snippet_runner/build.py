@@ -15,8 +15,8 @@ from .executor import Executor, LocalPool
 from .messages import Messages
 from .project import ConfigError, Project
 from .scheduler import Progress, RunResult, discard
-from .sections import SnippetSyntaxError
 from .shards import Shard
+from .source import SnippetSource, SnippetSyntaxError
 
 REPORT_FORMAT = 1
 """Version of the JSON report; raised when a field changes meaning or goes away."""
@@ -187,7 +187,7 @@ def _build(
         snippet = result.snippet
         # The key of what this run read, so that the next build finds it unchanged.
         key = key_of(snippet, result.outcome.get("reads", []))
-        manifest[snippet.id] = store.commit(project, result, key, versions.reported(), cachekey.seeds(snippet), spread)
+        manifest[snippet.id] = store.commit(project, result, key, versions.reported(), SnippetSource.read(snippet.path).seeds, spread)
         store.save_manifest(project, manifest)
         report.ran.append(snippet.id)
 

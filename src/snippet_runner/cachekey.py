@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import hashlib
 import importlib.metadata
 import json
@@ -12,11 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from . import RUNNER_VERSION
+from . import RUNNER_VERSION, dependencies
+from .dependencies import parsed_facts
 from .discovery import Snippet
 from .project import Options, Project
 from .scheduler import RUN_ENVIRONMENT
-from .sections import parse
 from .worker import FONT_FILE
 
 # Always part of the key: the runner draws figures with matplotlib, which computes with numpy.
@@ -76,25 +75,6 @@ class CacheKey:
     """What went into the key: local files with their hashes, packages with their versions."""
 
 
-def _imports_and_strings(tree: ast.Module) -> tuple[set[str], set[str]]:
-    """The absolute imports and the string constants of a module, in one walk over its tree."""
-    names: set[str] = set()
-    strings: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Constant):
-            if isinstance(node.value, str):
-                strings.add(node.value)
-        elif isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module)
-    return names, strings
-
-
-def _could_name_file(text: str) -> bool:
-    return len(text) < 200 and "\n" not in text and "\0" not in text
-
-
 @dataclass
 class SourceIndex:
     """What each source file imports, and which of its strings could name a data file, by content hash.
@@ -118,13 +98,14 @@ class SourceIndex:
             entries = {}
         return cls(path=path, entries=entries if isinstance(entries, dict) else {})
 
-    def analyse(self, path: Path, source: bytes, digest: str) -> tuple[list[str], list[str]]:
-        """(absolute imports, candidate file names) of one source file."""
+    def analyse(self, path: Path, source: bytes) -> tuple[list[str], list[str]]:
+        """(absolute imports, candidate file names) of one source file: :data:`dependencies.Facts`."""
+        digest = sha256(source)
         self.used.add(digest)
         entry = self.entries.get(digest)
         if not (isinstance(entry, dict) and isinstance(entry.get("imports"), list) and isinstance(entry.get("strings"), list)):
-            modules, strings = _imports_and_strings(parse(source.decode("utf-8"), path))
-            entry = {"imports": sorted(modules), "strings": sorted(filter(_could_name_file, strings))}
+            imports, strings = parsed_facts(path, source)
+            entry = {"imports": list(imports), "strings": list(strings)}
             self.entries[digest] = entry
             self.changed = True
         return entry["imports"], entry["strings"]
@@ -142,15 +123,6 @@ class SourceIndex:
         except OSError:
             pass  # only a cache: the next build parses again
         self.changed = False
-
-
-def _local_module(name: str, folder: Path, project: Project) -> Path | None:
-    first = name.split(".")[0]
-    for base in (folder, project.snippets_dir):
-        candidate = base / f"{first}.py"
-        if candidate.is_file():
-            return candidate
-    return None
 
 
 def compute(
@@ -177,30 +149,14 @@ def compute(
     }
     for dist in ALWAYS:
         inputs[f"package:{dist}"] = versions.of(dist)
-    pending, seen = [snippet.path], set()
-    while pending:
-        path = pending.pop()
-        if path in seen:
-            continue
-        seen.add(path)
-        source = path.read_bytes()
-        digest = sha256(source)
-        inputs[f"file:{path.relative_to(project.root).as_posix()}"] = digest
-        modules, strings = index.analyse(path, source, digest)
-        for module in modules:
-            local = _local_module(module, path.parent, project)
-            top = module.split(".")[0]
-            if local is not None:
-                pending.append(local)
-            elif top not in sys.stdlib_module_names:
-                for dist, version in versions.for_module(top).items():
-                    inputs[f"package:{dist}"] = version
-        for text in strings:
-            # Most strings are not file names: one stat rules them out before the costlier resolve().
-            if os.path.isfile(path.parent / text):
-                data = (path.parent / text).resolve()
-                if data.is_relative_to(project.root) and data.suffix != ".py":
-                    inputs[f"file:{data.relative_to(project.root).as_posix()}"] = sha256(data.read_bytes())
+    found = dependencies.find(project, snippet.path, index.analyse)
+    for path, source in found.sources.items():
+        inputs[f"file:{path.relative_to(project.root).as_posix()}"] = sha256(source)
+    for top in found.packages:
+        for dist, version in versions.for_module(top).items():
+            inputs[f"package:{dist}"] = version
+    for data in found.data:
+        inputs[f"file:{data.relative_to(project.root).as_posix()}"] = sha256(data.read_bytes())
     for relative in reads:
         name = f"file:{relative}"
         if name not in inputs:
@@ -208,19 +164,3 @@ def compute(
             inputs[name] = sha256(data.read_bytes()) if data.is_file() else "missing"
     key = sha256(json.dumps(inputs, sort_keys=True).encode("utf-8"))
     return CacheKey(key=key, source_sha256=sha256(snippet.path.read_bytes()), inputs=inputs)
-
-
-SEED_CALLS = {"manual_seed", "seed", "default_rng", "RandomState"}
-
-
-def seeds(snippet: Snippet) -> list[int]:
-    """The constant seeds the snippet passes to ``manual_seed``/``seed``/``default_rng``, for the record."""
-    tree = parse(snippet.path.read_text(encoding="utf-8"), snippet.path)
-    found = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and node.args:
-            name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
-            first = node.args[0]
-            if name in SEED_CALLS and isinstance(first, ast.Constant) and isinstance(first.value, int):
-                found.append(first.value)
-    return sorted(set(found))

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .confine import Fence, confine
-from .sections import find_sections, parse, split_segments
+from .source import SnippetSource
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -272,8 +272,7 @@ def _run(job: Job, workdir: Path, result: dict) -> int:
     from matplotlib._pylab_helpers import Gcf
 
     path = Path(job.path)
-    source = path.read_text(encoding="utf-8")
-    segments = split_segments(parse(source, path), find_sections(source, path))
+    segments = SnippetSource.read(path).segments
     namespace = {"__name__": "__main__", "__file__": job.path, "__builtins__": builtins}
     sys.argv = [job.path]
     sys.dont_write_bytecode = True
