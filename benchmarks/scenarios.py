@@ -15,7 +15,7 @@ from typing import Callable
 
 from snippet_runner.discovery import Snippet, find_snippets
 from snippet_runner.project import Project
-from snippet_runner.scheduler import RUN_ENVIRONMENT
+from snippet_runner.run_environment import RUN_ENVIRONMENT
 
 from .measure import BenchmarkError, Timing, load_average, read_runner_report, timed
 from .workspace import Workspace

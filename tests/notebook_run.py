@@ -13,7 +13,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 from snippet_runner.cpu_paths import SETTINGS
-from snippet_runner.scheduler import RUN_ENVIRONMENT
+from snippet_runner.run_environment import RUN_ENVIRONMENT
 
 ALL_MATCH = "의 출력, 값, 그림 수가 페이지와 일치합니다."
 READER_PATH = dict.fromkeys(SETTINGS)

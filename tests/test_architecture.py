@@ -56,3 +56,15 @@ def test_the_check_sees_an_import_inside_a_function(tmp_path: Path) -> None:
     module = tmp_path / "late.py"
     module.write_text("def f():\n    from mkdocs.plugins import BasePlugin\n    import material.extensions\n", encoding="utf-8")
     assert _top(_imports(module)) == {"mkdocs", "material"}
+
+
+MAX_MODULE_LINES = 250
+
+
+def test_every_module_is_short() -> None:
+    long = {
+        path.relative_to(SRC).as_posix(): lines
+        for path in sorted(SRC.rglob("*.py"))
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    }
+    assert not long, f"modules over {MAX_MODULE_LINES} lines, split them by job: {long}"

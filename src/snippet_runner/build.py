@@ -13,8 +13,9 @@ from .cachekey import CacheKey, SourceIndex, Versions
 from .discovery import Snippet, find_snippets, pages_using
 from .executor import Executor, LocalPool
 from .messages import Messages
+from .progress import Progress
 from .project import ConfigError, Project
-from .scheduler import Progress, RunResult, discard
+from .scheduler import RunResult, discard
 from .shards import Shard
 from .source import SnippetSource, SnippetSyntaxError
 

@@ -15,7 +15,7 @@ from . import RUNNER_VERSION, dependencies
 from .dependencies import parsed_facts
 from .discovery import Snippet
 from .project import Options, Project
-from .scheduler import RUN_ENVIRONMENT
+from .run_environment import RUN_ENVIRONMENT
 from .worker import FONT_FILE
 
 # Always part of the key: the runner draws figures with matplotlib, which computes with numpy.

@@ -16,8 +16,9 @@ from . import store
 from .build import default_jobs, select_snippets
 from .compare import compare_text, compare_values, image_rms, tolerance_of
 from .messages import Messages
+from .progress import Progress
 from .project import Options, Project
-from .scheduler import Progress, RunResult, discard, run_many
+from .scheduler import RunResult, discard, run_many
 
 
 @dataclass

@@ -12,8 +12,9 @@ from typing import Iterator, Protocol
 
 from . import cpu_paths
 from .discovery import Snippet
+from .progress import Progress
 from .project import Options, Project
-from .scheduler import Progress, RunResult, run_many
+from .scheduler import RunResult, run_many
 
 
 class Executor(Protocol):

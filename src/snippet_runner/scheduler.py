@@ -8,18 +8,18 @@ import multiprocessing.forkserver
 import os
 import shutil
 import tempfile
-import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, TextIO
+from typing import Iterator
 
 from . import cpu_paths
 from .cgroups import RunGroup, kill_tree, tree_resident_mb
 from .discovery import Snippet
-from .messages import Messages
+from .progress import Progress
 from .project import Options, Project
+from .run_environment import RUN_ENVIRONMENT
 from .worker import Job, execute
 
 POLL_SECONDS = 0.05
@@ -35,23 +35,6 @@ STARTUP_SECONDS = 600.0
 """Until a run has used any CPU time, it is still being forked; the fork server may take long to
 start (preloading torch) on a busy machine, so that time is not counted as waiting."""
 HEARTBEAT_SECONDS = 10.0
-# Set for the fork server, so every run starts alike; they apply before torch or numpy start threads.
-# The three CPU settings make float results the same on every x86-64 machine with AVX2. Without them
-# torch picks AVX-512 kernels where the CPU has them, and MKL picks its matrix product by CPU model,
-# so a convolution, a GELU or a long training run rounds differently (an accuracy moves in the third
-# decimal). MKL honours only its COMPATIBLE mode on AMD processors. Part of every cache key.
-RUN_ENVIRONMENT = {
-    **cpu_paths.PATHS[cpu_paths.PINNED],
-    "OMP_NUM_THREADS": "1",
-    "MKL_NUM_THREADS": "1",
-    "OPENBLAS_NUM_THREADS": "1",
-    "MPLBACKEND": "Agg",
-    "PYTHONHASHSEED": "0",
-    "PYTHONIOENCODING": "utf-8",
-    "TF_CPP_MIN_LOG_LEVEL": "2",
-}
-
-
 @dataclass
 class RunResult:
     snippet: Snippet
@@ -199,34 +182,6 @@ def _read_outcome(workdir: Path) -> dict:
         file = workdir / f"{stream}.txt"
         outcome[stream] = file.read_bytes() if file.exists() else b""
     return outcome
-
-
-@dataclass
-class Progress:
-    """Says which snippet runs and for how long; quiet when nothing runs."""
-
-    stream: TextIO | None = None
-    """None: through the ``snippet_runner`` loggers (see ``messages``); otherwise printed to this stream."""
-    total: int = 0
-    done: int = 0
-    lock: threading.Lock = field(default_factory=threading.Lock)
-    warned: set[str] = field(default_factory=set)
-
-    def say(self, text: str, *, warning: bool = False) -> None:
-        with self.lock:
-            messages = Messages(self.stream)
-            (messages.warning if warning else messages.progress)(text)
-
-    def finished(self, result: RunResult) -> None:
-        for layer, why in sorted(result.warnings.items()):
-            if layer not in self.warned:
-                self.warned.add(layer)
-                self.say(f"warning: snippets run without containment of their {layer}: {why} (see README, 격리)", warning=True)
-        for note in result.notes:
-            self.say(f"note: {note}", warning=True)
-        self.done += 1
-        mark = "ok" if result.ok else "FAILED"
-        self.say(f"[{self.done}/{self.total}] {result.snippet.id} {mark} in {result.seconds:.1f} s")
 
 
 def run_many(
