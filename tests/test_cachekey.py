@@ -62,6 +62,26 @@ def test_only_the_options_that_change_the_output_are_in_the_key(project: Project
     assert _key(project, dataclasses.replace(Options(), cpu_paths=["native"])) != before
 
 
+def test_versions_the_font_and_the_run_environment_are_in_the_key(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    """matplotlib draws every figure with numpy, so a numpy upgrade re-runs even a snippet that never imports it."""
+
+    class Upgraded(Versions):
+        def of(self, dist: str) -> str:
+            return "99.0" if dist == "numpy" else super().of(dist)
+
+    class OtherFont(Versions):
+        def font(self) -> str:
+            return "another font file"
+
+    (snippet,) = [s for s in find_snippets(project) if s.id == "demo/hello.py"]
+    assert "numpy" not in snippet.path.read_text(encoding="utf-8")
+    base = compute(project, snippet, Options(), Versions()).key
+    assert compute(project, snippet, Options(), Upgraded()).key != base
+    assert compute(project, snippet, Options(), OtherFont()).key != base
+    monkeypatch.setitem(cachekey.RUN_ENVIRONMENT, "MKL_CBWR", "AUTO")
+    assert compute(project, snippet, Options(), Versions()).key != base
+
+
 def test_the_index_is_kept_between_builds_and_gives_the_same_key(project: Project) -> None:
     index = SourceIndex.load(project)
     assert index.entries == {}

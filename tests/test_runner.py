@@ -1,19 +1,20 @@
-"""The runner on a tiny throwaway project: caching, failures, timeouts, sections, values, figures."""
+"""The runner in process on a tiny throwaway project: caching, sections, values, figures and waiting runs.
+
+What a user sees from the command line (failures, timeouts, refused writes, broken manifests, bad
+options) is tested once, through the CLI, in `test_faults.py`, `test_containment.py` and `test_options.py`.
+"""
 
 from __future__ import annotations
 
 import io
-import json
 import os
 from pathlib import Path
 
 import pytest
 
-from snippet_runner import cachekey, store
+from snippet_runner import store
 from snippet_runner.build import Report, build
-from snippet_runner.cachekey import Versions, compute
 from snippet_runner.compare import compare_outputs, drift_report
-from snippet_runner.discovery import find_snippets
 from snippet_runner.project import ConfigError, Options, Project
 
 HELLO = """\
@@ -74,72 +75,6 @@ def test_editing_one_snippet_runs_exactly_that_one(tiny: Project) -> None:
     assert report.ran == ["demo/other.py"] and report.cached == ["demo/hello.py"]
 
 
-def test_local_modules_and_data_files_are_part_of_the_key(tiny: Project) -> None:
-    write(tiny.snippets_dir / "demo" / "_helpers.py", "SCALE = 2\n")
-    write(tiny.snippets_dir / "demo" / "table.csv", "a,b\n1,2\n")
-    write(
-        tiny.snippets_dir / "demo" / "uses.py",
-        "from _helpers import SCALE\nfrom pathlib import Path\n"
-        "print(SCALE * len(Path(__file__).with_name('table.csv').read_text().splitlines()))\n",
-    )
-    run(tiny)
-    write(tiny.snippets_dir / "demo" / "_helpers.py", "SCALE = 3\n")
-    assert run(tiny)[0].ran == ["demo/uses.py"]
-    write(tiny.snippets_dir / "demo" / "table.csv", "a,b\n1,2\n3,4\n")
-    assert run(tiny)[0].ran == ["demo/uses.py"]
-    assert store.load_outputs(tiny, "demo/uses.py")["sections"][""] == "9\n"
-
-
-def test_library_versions_and_options_are_part_of_the_key(tiny: Project) -> None:
-    snippet = find_snippets(tiny)[0]
-    write(snippet.path, "import numpy\nprint(numpy.pi)\n")
-
-    class Upgraded(Versions):
-        def of(self, dist: str) -> str:
-            return "99.0" if dist == "numpy" else super().of(dist)
-
-    class OtherFont(Versions):
-        def font(self) -> str:
-            return "another font file"
-
-    base = compute(tiny, snippet, Options(), Versions())
-    assert compute(tiny, snippet, Options(), Upgraded()).key != base.key
-    assert compute(tiny, snippet, Options(), OtherFont()).key != base.key
-    assert compute(tiny, snippet, Options(threads=2), Versions()).key != base.key
-    # Tolerances and limits judge a run; they cannot change what it prints, so they re-run nothing.
-    assert compute(tiny, snippet, Options(rel_tol=0.1, timeout=5, memory_mb=100), Versions()).key == base.key
-    assert compute(tiny, snippet, Options(), Versions()).key == base.key
-
-
-def test_numpy_and_the_run_environment_are_in_every_key(tiny: Project, monkeypatch: pytest.MonkeyPatch) -> None:
-    """matplotlib draws every figure with numpy, so a numpy upgrade re-runs even a snippet that never imports it."""
-    snippet = find_snippets(tiny)[0]
-
-    class Upgraded(Versions):
-        def of(self, dist: str) -> str:
-            return "99.0" if dist == "numpy" else super().of(dist)
-
-    base = compute(tiny, snippet, Options(), Versions())
-    assert "import numpy" not in snippet.path.read_text(encoding="utf-8")
-    assert compute(tiny, snippet, Options(), Upgraded()).key != base.key
-    monkeypatch.setitem(cachekey.RUN_ENVIRONMENT, "MKL_CBWR", "AUTO")
-    assert compute(tiny, snippet, Options(), Versions()).key != base.key
-
-
-def test_a_failing_snippet_names_file_line_and_page_and_keeps_old_outputs(tiny: Project) -> None:
-    run(tiny)
-    frozen = store.outputs_file(tiny, "demo/hello.py").read_bytes()
-    write(tiny.snippets_dir / "demo" / "hello.py", HELLO + "\n\nraise ValueError('깨진 코드')\n")
-    report, log = run(tiny)
-    assert not report.ok
-    message = report.failures["demo/hello.py"]
-    assert "demo/hello.py:9: ValueError: 깨진 코드" in message
-    assert "docs/demo.md" in message and "previous outputs kept" in message
-    assert "0 ran, 0 cached, 1 failed" in log
-    assert store.outputs_file(tiny, "demo/hello.py").read_bytes() == frozen
-    assert run(tiny, check=True)[0].failures  # the stale output is never passed as fresh
-
-
 def test_a_hanging_snippet_times_out_by_name(tiny: Project) -> None:
     write(tiny.config_file, '["demo/slow.py"]\ntimeout = 1\n')
     write(tiny.snippets_dir / "demo" / "slow.py", "import time\nwhile True:\n    time.sleep(0.01)\n")
@@ -154,15 +89,6 @@ def test_check_mode_runs_nothing_and_fails_on_stale(tiny: Project) -> None:
     assert report.ran == [] and "never run" in report.failures["demo/hello.py"]
     run(tiny)
     assert run(tiny, check=True)[0].ok
-
-
-def test_hand_edited_output_is_stale(tiny: Project) -> None:
-    run(tiny)
-    path = store.outputs_file(tiny, "demo/hello.py")
-    path.write_text(path.read_text(encoding="utf-8").replace("1.5", "2.5"), encoding="utf-8")
-    report, _ = run(tiny, check=True)
-    assert "changed by hand" in report.failures["demo/hello.py"]
-    assert run(tiny)[0].ran == ["demo/hello.py"]
 
 
 def test_figures_are_captured_per_section_and_byte_identical(tiny: Project) -> None:
@@ -207,14 +133,6 @@ def test_log_axes_have_their_minus_sign(tiny: Project) -> None:
     assert "does not have a glyph" in report.failures["demo/logaxis.py"]
 
 
-def test_writes_into_the_repository_are_refused(tiny: Project) -> None:
-    target = tiny.root / "docs" / "written.md"
-    write(tiny.snippets_dir / "demo" / "writer.py", f"open({str(target)!r}, 'w').write('x')\n")
-    report, _ = run(tiny)
-    assert "may not write into the repository" in report.failures["demo/writer.py"]
-    assert not target.exists()
-
-
 def test_atomic_write_keeps_the_old_file_when_interrupted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write(tmp_path / "out.json", "old")
 
@@ -226,16 +144,6 @@ def test_atomic_write_keeps_the_old_file_when_interrupted(tmp_path: Path, monkey
         store.atomic_write_text(path, "new")
     assert path.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
-
-
-def test_a_corrupted_manifest_is_named_and_rebuilt(tiny: Project) -> None:
-    run(tiny)
-    tiny.manifest_file.write_text('{"snippets": {', encoding="utf-8")
-    with pytest.raises(store.ManifestError, match=r"manifest.json:1"):
-        run(tiny, check=True)
-    report, log = run(tiny)
-    assert report.ran == ["demo/hello.py"] and "every snippet will be re-run" in log
-    assert json.loads(tiny.manifest_file.read_text(encoding="utf-8"))["snippets"]
 
 
 def test_a_hand_edited_number_gives_a_drift_report_naming_snippet_page_and_command(tiny: Project, tmp_path: Path) -> None:
@@ -331,12 +239,3 @@ def test_a_data_file_found_only_at_run_time_is_part_of_the_key(tiny: Project) ->
     assert run(tiny)[0].ran == ["demo/pieces.py"]
     assert store.load_outputs(tiny, "demo/pieces.py")["sections"][""] == "3\n"
     assert run(tiny)[0].ran == []
-
-
-def test_a_wrong_option_type_is_named_with_its_file_and_table(tiny: Project) -> None:
-    write(tiny.config_file, '["demo/hello.py"]\ntimeout = "60"\n')
-    with pytest.raises(ConfigError, match=r'snippets.toml: \["demo/hello.py"\] timeout = \'60\': expected a number \(float\), got str'):
-        tiny.load_options()
-    write(tiny.config_file, '["demo/hello.py"]\ntiming = 1\n')
-    with pytest.raises(ConfigError, match=r"timing = 1: expected true or false \(bool\), got int"):
-        tiny.load_options()
