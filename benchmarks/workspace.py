@@ -6,9 +6,10 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-# What a build reads. node_modules is large and only read, so it is linked, not copied.
+# What a build reads. node_modules is large and only read, so it is linked, not copied; so is src/,
+# which the installed packages run from and mkdocs.yml watches.
 COPIED = ("docs", "snippets", "outputs", "scripts", "includes", "overrides", "mkdocs.yml")
-LINKED = ("node_modules",)
+LINKED = ("node_modules", "src")
 IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", ".*.tmp")
 
 

@@ -111,3 +111,16 @@ def test_the_benchmark_judges_the_targets_from_the_reports() -> None:
     assert targets["warm_vs_plain"]["limit"] == 1.05 and targets["cold_vs_naive"]["limit"] == 0.5
     missed = _targets(_measurements([("a/b.py",), ("a/b.py", "a/c.py")]))["one_changed_reruns_one"]
     assert not missed["met"] and missed["most"] == 2 and missed["reran"] == ["a/b.py", "a/c.py"]
+
+
+def test_the_benchmark_workspace_has_what_mkdocs_yml_names(tmp_path: Path) -> None:
+    """A copy that lacks a watched folder fails every build of the benchmark before it measures anything."""
+    import yaml
+
+    from benchmarks.workspace import Workspace
+
+    root = Path(__file__).resolve().parents[1]
+    copy = Workspace.copy_of(root, tmp_path / "repo")
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    missing = [name for name in config["watch"] if not (copy.root / name).exists()]
+    assert not missing, f"the benchmark's copy lacks {missing}"
