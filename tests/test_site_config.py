@@ -13,7 +13,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_the_real_mkdocs_yml() -> None:
     site = Site.from_mkdocs(ROOT / "mkdocs.yml")
-    assert site == Site(site_url="https://relu-docs.github.io/relu-docs/", repo_url="https://github.com/relu-docs/relu-docs", branch="main")
+    assert (site.site_url, site.repo_url, site.branch) == ("https://relu-docs.github.io/relu-docs/", "https://github.com/relu-docs/relu-docs", "main")
+    assert site.nav[0] == ("", "index.md") and ("활성화 함수", "activation/relu.md") in site.nav
 
 
 def test_unknown_tags_read_as_nothing_and_never_run(tmp_path: Path) -> None:
@@ -42,3 +43,13 @@ def test_missing_settings_and_bad_yaml(tmp_path: Path) -> None:
     config.write_text("site_url: [unclosed\n", encoding="utf-8")
     with pytest.raises(SiteConfigError, match="mkdocs.yml"):
         Site.from_mkdocs(config)
+
+
+def test_the_nav_is_read_in_order_with_its_top_level_sections(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "nav:\n  - index.md\n  - 기초:\n      - 미분: math/calculus.md\n      - 더:\n          - b.md\n"
+        "  - 바깥: https://example.org/\n  - 끝: z.md\n",
+        encoding="utf-8",
+    )
+    assert Site.from_mkdocs(config).nav == (("", "index.md"), ("기초", "math/calculus.md"), ("기초", "b.md"), ("", "z.md"))

@@ -12,9 +12,12 @@ notebooks whose page no longer has code; ``--check`` only reports what is out of
 whose inputs are those it was last written from (``keys``) is not made again; ``--check`` never
 trusts that record and makes every notebook.
 
-The parts live in ``pages`` (which pages, which snippets), ``site`` (addresses), ``code`` (a
-snippet's cells and packages), ``setup_cell`` and ``check_cell`` (the generated set-up and comparison
-cells) and ``builder`` (one notebook).
+It also writes ``docs/notebooks/index.md``, the one page that lists them all (``index_page``).
+
+The parts live in ``pages`` (which pages, which snippets), ``site`` (addresses), ``pins`` (the
+packages a set-up cell installs), ``setup_cell`` and ``check_cell`` (the generated set-up and
+comparison cells) and ``builder`` (one notebook); a snippet's cells and the files it needs come from
+the engine's source model (``snippet_runner.source``, ``snippet_runner.dependencies``).
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from snippet_runner import store
 from snippet_runner.project import Project
 
 from .builder import Inputs, NotebookBuilder
+from .index_page import INDEX_PAGE, index_text
 from .keys import Entry, Keys, NotebookIndex, sha256
 from .pages import NOTEBOOKS_DIR, NotebookError, PageCode, SnippetUse, notebook_uri, pages_with_code, scan_page
 from .pins import read_pins
@@ -81,7 +85,9 @@ def generate(project: Project, site: Site | None = None, *, check: bool = False)
     keys = Keys(project, site, builder.pins, builder.options, builder.versions)
     index = NotebookIndex() if check else NotebookIndex.load(project)
     wanted: set[Path] = set()
-    for page in sorted(pages_with_code(project), key=lambda page: notebook_uri(page.page)):
+    pages = pages_with_code(project)
+    _write_index(project, index_text(pages, site) if pages else None, report, check=check)
+    for page in sorted(pages, key=lambda page: notebook_uri(page.page)):
         path = project.docs_dir / notebook_uri(page.page)
         name = path.relative_to(project.root).as_posix()
         wanted.add(path)
@@ -117,3 +123,22 @@ def generate(project: Project, site: Site | None = None, *, check: bool = False)
             if directory.is_dir() and not any(directory.iterdir()):
                 directory.rmdir()
     return report
+
+
+def _write_index(project: Project, text: str | None, report: Report, *, check: bool) -> None:
+    """Write (or, with ``check``, compare) the index page; ``text`` None: no notebooks, no index."""
+    path = project.docs_dir / INDEX_PAGE
+    name = path.relative_to(project.root).as_posix()
+    current = path.read_text(encoding="utf-8") if path.exists() else None
+    if current == text:
+        if text is not None:
+            report.unchanged.append(name)
+    elif check:
+        report.stale.append(name)
+    elif text is None:
+        path.unlink()
+        report.removed.append(name)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        store.atomic_write_text(path, text)
+        report.written.append(name)

@@ -29,6 +29,8 @@ class Site:
     site_url: str
     repo_url: str
     branch: str = "main"
+    nav: tuple[tuple[str, str], ...] = ()
+    """The pages of the navigation in order, as (top-level section, page path relative to docs/)."""
 
     @classmethod
     def from_mkdocs(cls, config_file: Path) -> Site:
@@ -48,6 +50,7 @@ class Site:
             site_url=site_url if site_url.endswith("/") or not site_url else site_url + "/",
             repo_url=setting("repo_url").removesuffix("/"),
             branch=branch.group(1) if branch else "main",
+            nav=tuple(_nav_pages(config.get("nav"), "")),
         )
 
     def page_url(self, page: str, anchor: str = "") -> str:
@@ -62,3 +65,18 @@ class Site:
         if not github:
             return ""
         return f"https://colab.research.google.com/github/{github.group(1)}/blob/{self.branch}/{repo_path}"
+
+
+def _nav_pages(items: object, section: str) -> list[tuple[str, str]]:
+    """Flatten mkdocs.yml's ``nav``: entries are ``page.md``, ``{title: page.md}`` or ``{title: [...]}``."""
+    found: list[tuple[str, str]] = []
+    for item in items if isinstance(items, list) else []:
+        if isinstance(item, str) and item.endswith(".md"):
+            found.append((section, item))
+        elif isinstance(item, dict):
+            for title, value in item.items():
+                if isinstance(value, str) and value.endswith(".md"):
+                    found.append((section, value))
+                elif isinstance(value, list):
+                    found += _nav_pages(value, section or str(title))
+    return found

@@ -1,16 +1,14 @@
-"""MkDocs navigation for the generated notebooks: their section and the links a page's buttons use."""
+"""The generated notebooks on MkDocs: their pages' titles and the links a page's buttons use."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from mkdocs.structure.files import Files
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 import snippet_notebooks
-
-NOTEBOOKS_SECTION = "노트북"
 
 
 def is_notebook(page: Page) -> bool:
@@ -23,34 +21,24 @@ def source_uri(notebook: Page) -> str:
     return notebook.file.src_uri.removeprefix(f"{snippet_notebooks.NOTEBOOKS_DIR}/").removesuffix(".ipynb") + ".md"
 
 
-def add_section(nav: Navigation, files: Files, docs: Path) -> Navigation:
-    """A "노트북" section with one notebook per page with code, in the order of their pages."""
-    by_uri = {page.file.src_uri: page for page in nav.pages}
-    order = {uri: index for index, uri in enumerate(by_uri)}
-    books = [f.page for f in files.documentation_pages() if f.page is not None and is_notebook(f.page)]
-    books = [page for page in books if page not in nav.pages]
-    if not books:
-        return nav
-    books.sort(key=lambda page: (order.get(source_uri(page), len(order)), page.file.src_uri))
-    section = Section(NOTEBOOKS_SECTION, books)
-    for page in books:
-        source = by_uri.get(source_uri(page))
-        if source is not None:
-            page.title = source.title
-        elif (docs / source_uri(page)).exists() and (scanned := snippet_notebooks.scan_page(docs, docs / source_uri(page))):
-            page.title = scanned.title  # a page outside the nav: its first heading
-        page.parent = section
-    nav.items.append(section)
-    nav.pages.extend(books)
-    for previous, page in zip([None, *nav.pages[:-1]], nav.pages):
-        page.previous_page = previous
-        if previous is not None:
-            previous.next_page = page
-    nav.pages[-1].next_page = None
-    return nav
+def notebook_pages(files: Files) -> dict[str, Page]:
+    """The generated notebooks MkDocs renders as pages, by source path (``notebooks/activation/relu.ipynb``)."""
+    return {f.src_uri: f.page for f in files.documentation_pages() if f.page is not None and is_notebook(f.page)}
 
 
-def links(page: Page, nav: Navigation, site: snippet_notebooks.Site, docs_name: str) -> dict | None:
+def name_notebooks(nav: Navigation, books: dict[str, Page], docs: Path) -> None:
+    """Give each notebook page its page's title. The notebooks are not in the navigation, which
+    shows each page once: they are reached from each page's buttons and from ``notebooks/index.md``."""
+    titles = {page.file.src_uri: page.title for page in nav.pages}
+    for book in books.values():
+        uri = source_uri(book)
+        if uri in titles:
+            book.title = titles[uri]
+        elif (docs / uri).exists() and (scanned := snippet_notebooks.scan_page(docs, docs / uri)):
+            book.title = scanned.title  # a page outside the nav: its first heading
+
+
+def links(page: Page, nav: Navigation, books: dict[str, Page], site: snippet_notebooks.Site, docs_name: str) -> dict | None:
     """What the templates' notebook buttons link to: on a page, its notebook (rendered, .ipynb,
     Colab); on a notebook, its page and Colab. None for a page without a notebook."""
     if is_notebook(page):
@@ -61,7 +49,7 @@ def links(page: Page, nav: Navigation, site: snippet_notebooks.Site, docs_name: 
             "source": source.url if source is not None else None,
         }
     uri = snippet_notebooks.notebook_uri(page.file.src_uri)
-    book = next((p for p in nav.pages if p.file.src_uri == uri), None)
-    if book is None:
+    book = books.get(uri)
+    if book is None or book.url is None:
         return None
     return {"page": book.url, "file": book.url + Path(uri).name, "colab": site.colab_url(f"{docs_name}/{uri}")}

@@ -9,7 +9,7 @@ The directives and the glossary are Python-Markdown extensions (``snippet_site.d
   is also written as JSON, for programs such as the benchmark;
 - it publishes the frozen figures and the vendored KaTeX (``snippet_site.assets``);
 - it tells the directives extension which page it renders;
-- the "노트북" navigation section, the notebook buttons' links and the light notebook pages;
+- the notebook pages' titles, the notebook buttons' links and the light notebook pages;
 - plain text for TeX in the search index;
 - reproducible dates: ``SOURCE_DATE_EPOCH`` defaults to the time of the last commit.
 """
@@ -76,6 +76,8 @@ class SnippetSitePlugin(BasePlugin[SnippetSiteConfig]):
         self.directives: DirectivesExtension | None = None
         self.site: snippet_notebooks.Site | None = None
         self.report_file: Path | None = None
+        self.notebooks: dict[str, Page] = {}
+        """This build's rendered notebook pages, by source path."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if (mode := os.environ.get(MODE_VARIABLE)) is not None:
@@ -127,14 +129,16 @@ class SnippetSitePlugin(BasePlugin[SnippetSiteConfig]):
         return files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        return notebook_nav.add_section(nav, files, Path(config.docs_dir))
+        self.notebooks = notebook_nav.notebook_pages(files)
+        notebook_nav.name_notebooks(nav, self.notebooks, Path(config.docs_dir))
+        return nav
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.directives.page_uri = page.file.src_uri
         return markdown
 
     def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-        links = notebook_nav.links(page, nav, self.site, Path(config.docs_dir).name)
+        links = notebook_nav.links(page, nav, self.notebooks, self.site, Path(config.docs_dir).name)
         if links is not None:
             context["page_notebook"] = links
         return context

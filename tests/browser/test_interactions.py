@@ -133,7 +133,7 @@ def test_page_with_code_links_to_its_notebook(open_page) -> None:
     _no_problems(visit)
 
 
-def test_notebook_page_has_a_download_button_and_the_section_in_the_nav(open_page) -> None:
+def test_notebook_page_has_a_download_button_and_no_nav_entry_of_its_own(open_page) -> None:
     visit = open_page(NOTEBOOK_PAGE)
     page = visit.page
     download = page.locator("a.md-content__button[download]")
@@ -141,7 +141,11 @@ def test_notebook_page_has_a_download_button_and_the_section_in_the_nav(open_pag
         download.click()
     data = json.loads(open(event.value.path(), encoding="utf-8").read())
     assert data["nbformat"] == 4 and data["cells"][0]["cell_type"] == "markdown"
-    assert page.locator(".md-nav__link", has_text="노트북").count() > 0
+    nav_links = page.locator(".md-nav--primary a.md-nav__link")
+    hrefs = [urljoin(page.url, nav_links.nth(i).get_attribute("href")) for i in range(nav_links.count())]
+    assert hrefs and not any("/notebooks/" in href and not href.endswith("/notebooks/") for href in hrefs), hrefs
+    labels = [nav_links.nth(i).inner_text().strip() for i in range(nav_links.count())]
+    assert len(labels) == len(set(labels)), f"a page is listed twice in the navigation: {labels}"
     cells = page.locator(".jupyter-wrapper .jp-CodeCell")
     assert cells.count() > 3
     assert page.locator(".jupyter-wrapper", has_text="페이지 값과 비교하는 도구").count() == 0  # hidden helper cell
