@@ -10,9 +10,11 @@ scenarios = results["scenarios"]
 median = {name: scenarios[name]["median"] for name in results["order"]}
 runs = {name: scenarios[name]["seconds"] for name in results["order"]}
 
-warm_vs_plain = median["warm"] / median["plain"]  # 목표: 1.15 이하
-naive_vs_warm = median["naive"] / median["warm"]  # 목표: 10 이상
-cold_vs_naive = median["cold"] / median["naive"]  # 목표: 0.6 이하
+warm_vs_plain = median["warm"] / median["plain"]
+naive_vs_warm = median["naive"] / median["warm"]
+cold_vs_naive = median["cold"] / median["naive"]
+# 목표는 측정한 `make bench`가 results.json의 targets에 함께 적습니다.
+targets = results["targets"]
 # --8<-- [end:load]
 
 cold_s, warm_s, changed_s = median["cold"], median["warm"], median["one_changed"]
@@ -27,11 +29,18 @@ stale_numpy = stale_after["upgrade:numpy"]
 stale_matplotlib = stale_after["upgrade:matplotlib"]
 stale_local = stale_after["local_files"]
 standalone_failures = len(results["standalone_failures"])  # `python 코드.py`로 혼자 실행하면 실패하는 코드
-targets_met = sum(target["met"] for target in results["targets"].values())
-verdicts = {name: "달성" if target["met"] else "미달" for name, target in results["targets"].items()}
+targets_met = sum(target["met"] for target in targets.values())
+verdicts = {name: "달성" if target["met"] else "미달" for name, target in targets.items()}
 warm_vs_plain_verdict = verdicts["warm_vs_plain"]
 naive_vs_warm_verdict = verdicts["naive_vs_warm"]
 cold_vs_naive_verdict = verdicts["cold_vs_naive"]
+warm_vs_plain_limit = targets["warm_vs_plain"]["limit"]
+naive_vs_warm_limit = targets["naive_vs_warm"]["limit"]
+cold_vs_naive_limit = targets["cold_vs_naive"]["limit"]
+reruns = targets["one_changed_reruns_one"]
+one_changed_reran = ", ".join(reruns["reran"]) or "없음"  # 코드 하나 수정 빌드들에서 다시 실행된 코드
+one_changed_most = reruns["most"]  # 그 빌드 하나에서 다시 실행된 코드 수의 최댓값
+one_changed_verdict = verdicts["one_changed_reruns_one"]
 
 machine = results["machine"]
 cpu_model = machine["cpu_model"]
