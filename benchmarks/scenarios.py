@@ -32,11 +32,15 @@ class Scenario:
 
 
 SCENARIOS = (
-    Scenario("cold", "처음 빌드", "mkdocs build with empty outputs/: the runner runs every snippet"),
+    Scenario("cold", "처음 빌드", "mkdocs build with empty outputs/: the runner runs every snippet once, on the pinned CPU path"),
     Scenario("warm", "바뀐 것 없음", "mkdocs build again with nothing changed: every snippet cached"),
     Scenario("one_changed", "코드 하나 수정", "mkdocs build after one snippet was edited: that one re-runs"),
     Scenario("plain", "실행기 끔", "mkdocs build with SNIPPET_RUNNER=off: frozen outputs only, no runner pass"),
     Scenario("naive", "모두 다시 실행", "python snippet.py for every snippet, one after another, then mkdocs build"),
+    Scenario(
+        "full", "처음 빌드 + CPU 경로 검사",
+        "make snippets with empty outputs/, then mkdocs build: every snippet also runs on its other CPU paths, as a commit needs",
+    ),
 )
 
 
@@ -111,6 +115,19 @@ class Bench:
             self.changed = self._median_snippet()
         return timing
 
+    def full(self) -> Timing:
+        """What a commit needs from nothing: ``snippet-runner run`` (each snippet on every CPU path it names), then the build."""
+        self.workspace.clear_outputs()
+        self.report_file.unlink(missing_ok=True)
+        before = load_average()
+        command = [str(BIN / "snippet-runner"), "--quiet", "run", "--report", str(self.report_file)]
+        run_seconds, _ = timed(command, cwd=self.workspace.root, env=self._env("run"))
+        report = read_runner_report(self.report_file)
+        if report is None or len(report.ran) != len(self.snippets):
+            raise BenchmarkError(f"`snippet-runner run` from empty outputs/ ran {len(report.ran) if report else 'no'} of {len(self.snippets)} snippets")
+        build = self._mkdocs("run", expect_ran=0)
+        return Timing(seconds=run_seconds + build.seconds, load_before=before, ran=report.ran)
+
     def warm(self) -> Timing:
         return self._mkdocs("run", expect_ran=0)
 
@@ -172,5 +189,6 @@ class Bench:
                 for name in ("warm", "plain", "one_changed"):
                     measure(name, f"{repeat}/{repeats}.{turn + 1}")
             measure("naive", f"{repeat}/{repeats}")
+            measure("full", f"{repeat}/{repeats}")
             measurements.repeats = repeat
         return measurements

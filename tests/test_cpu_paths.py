@@ -98,6 +98,30 @@ def test_a_move_within_the_tolerance_is_frozen_with_its_spread_and_marked_on_the
     assert "반올림하면 0.5" in page
 
 
+def test_a_preview_build_runs_the_pinned_path_only_and_check_refuses_it_until_the_runner_completes_it(tiny: Tiny) -> None:
+    _moves(tiny, rel_tol=1e-3)
+    preview = tiny.mkdocs(mode="run")
+    assert preview.returncode == 0, preview.stderr
+    assert "CPU path native" not in preview.stderr, "a preview build runs each snippet once"
+    assert "2 snippet(s) frozen on the pinned path only" in preview.stderr, preview.stderr
+    outputs = json.loads((tiny.outputs / "demo" / "moves.json").read_text(encoding="utf-8"))
+    assert outputs["sections"][""] == "정확도 0.5000, 층 9개\n" and "cpu_spread" not in outputs
+    again = tiny.mkdocs(mode="run")
+    assert again.returncode == 0 and "snippets: 0 ran, 2 cached" in again.stderr, again.stderr
+
+    check = tiny.runner("check")
+    assert check.returncode == 1
+    assert "snippets/demo/moves.py: frozen output is stale (not yet run on the CPU paths native, scalar)" in check.stderr, check.stderr
+    assert tiny.mkdocs(mode="check").returncode != 0, "the published site refuses it too"
+
+    completed = tiny.runner("run", timeout=300)
+    assert completed.returncode == 0, completed.stderr
+    assert "CPU path native: running 2 snippet(s) again" in completed.stderr
+    outputs = json.loads((tiny.outputs / "demo" / "moves.json").read_text(encoding="utf-8"))
+    assert outputs["cpu_spread"]["values"] == {"accuracy": 0.0003}
+    assert tiny.runner("check").returncode == 0
+
+
 def test_a_tolerance_too_tight_for_the_cpu_paths_fails_the_accept_by_number(tiny: Tiny) -> None:
     _moves(tiny, rel_tol=None)
     result = tiny.runner("accept", timeout=300)

@@ -14,7 +14,7 @@ from .discovery import Snippet, find_snippets, pages_using
 from .executor import Executor, LocalPool
 from .messages import Messages
 from .progress import Progress
-from .project import ConfigError, Project
+from .project import ConfigError, Options, Project
 from .scheduler import RunResult, discard
 from .shards import Shard
 from .source import SnippetSource, SnippetSyntaxError
@@ -28,6 +28,9 @@ class Report:
     ran: list[str] = field(default_factory=list)
     cached: list[str] = field(default_factory=list)
     failures: dict[str, str] = field(default_factory=dict)
+    unmeasured: list[str] = field(default_factory=list)
+    """Snippets frozen on the pinned path only, without the runs on their other CPU paths (a pass with
+    ``other_paths=False``); ``snippet-runner run`` completes them, and ``check`` refuses them."""
     seconds: float = 0.0
 
     @property
@@ -35,7 +38,8 @@ class Report:
         return not self.failures
 
     def summary(self) -> str:
-        return f"snippets: {len(self.ran)} ran, {len(self.cached)} cached, {len(self.failures)} failed in {self.seconds:.1f} s"
+        pending = f", {len(self.unmeasured)} not yet run on their CPU paths" if self.unmeasured else ""
+        return f"snippets: {len(self.ran)} ran, {len(self.cached)} cached, {len(self.failures)} failed{pending} in {self.seconds:.1f} s"
 
     def as_json(self, *, completed: bool = True) -> dict:
         """The report for programs (``--report FILE``): what the summary line says, with the ids.
@@ -48,6 +52,7 @@ class Report:
             "ok": self.ok and completed,
             "counts": {"ran": len(self.ran), "cached": len(self.cached), "failed": len(self.failures)},
             "ran": sorted(self.ran),
+            "unmeasured": sorted(self.unmeasured),
             "failures": dict(sorted(self.failures.items())),
             "seconds": round(self.seconds, 3),
         }
@@ -95,7 +100,9 @@ def build(
     """Bring the frozen outputs up to date (or, with ``check``, only verify that they are).
 
     Runs are on ``cpu_path``. On the pinned path, with ``other_paths``, a snippet whose options list
-    ``cpu_paths`` also runs on those, and is frozen only if they stay within its tolerance.
+    ``cpu_paths`` also runs on those, and is frozen only if they stay within its tolerance. Without
+    ``other_paths`` (a preview build), it is frozen from the pinned run alone and listed in
+    ``Report.unmeasured``, and a later pass with ``other_paths`` runs it again on every path.
     With ``shard``, only that shard's share of the snippets is looked at (``shards``). The runs go to
     ``executor`` (default: a ``LocalPool`` of ``jobs`` on ``cpu_path``).
     Every pass ends with the one summary line, also when it ends with an exception. Messages go to
@@ -114,6 +121,7 @@ def build(
         completed = True
     finally:
         report.ran.sort()
+        report.unmeasured.sort()
         report.failures = dict(sorted(report.failures.items()))
         for message in report.failures.values():
             Messages(stream).error(f"error: {message}")
@@ -122,6 +130,12 @@ def build(
         if report_file is not None:
             report.write(report_file, completed=completed)
     return report
+
+
+def _unmeasured(project: Project, snippet_id: str, table: dict[str, Options]) -> bool:
+    """Whether a frozen snippet lacks the runs on the CPU paths its options name."""
+    outputs = store.load_outputs(project, snippet_id)
+    return bool(project.options_for(snippet_id, table).cpu_paths) and outputs is not None and "cpu_spread" not in outputs
 
 
 @dataclass(frozen=True)
@@ -165,9 +179,12 @@ def _build(
         except (SnippetSyntaxError, UnicodeDecodeError, OSError) as exc:
             report.failures[snippet.id] = f"{exc} ({_where_used(snippet.id, usage)})"
             continue
-        reason = "forced" if force else store.check_frozen(project, snippet, entry, keys[snippet.id])
+        required = project.options_for(snippet.id, options_table).cpu_paths if paths.check_others else []
+        reason = "forced" if force else store.check_frozen(project, snippet, entry, keys[snippet.id], required)
         if reason is None:
             report.cached.append(snippet.id)
+            if not paths.check_others and _unmeasured(project, snippet.id, options_table):
+                report.unmeasured.append(snippet.id)
         elif check:
             report.failures[snippet.id] = (
                 f"snippets/{snippet.id}: frozen output is stale ({reason}); {_where_used(snippet.id, usage)}; "
@@ -203,6 +220,8 @@ def _build(
             else:
                 try:
                     freeze(result, None)
+                    if options.cpu_paths and paths.run_on == cpu_paths.PINNED:
+                        report.unmeasured.append(result.snippet.id)
                 finally:
                     discard(result)
         if held:

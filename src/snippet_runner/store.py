@@ -13,6 +13,7 @@ import tempfile
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Sequence
 
 from .cachekey import CacheKey, sha256
 from .discovery import Snippet
@@ -98,8 +99,14 @@ def load_outputs(project: Project, snippet_id: str) -> dict | None:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def check_frozen(project: Project, snippet: Snippet, entry: Entry | None, key: CacheKey) -> str | None:
-    """None when the frozen output may be published as it is, else the reason it may not."""
+def check_frozen(
+    project: Project, snippet: Snippet, entry: Entry | None, key: CacheKey, cpu_paths: Sequence[str] = ()
+) -> str | None:
+    """None when the frozen output may be published as it is, else the reason it may not.
+
+    With ``cpu_paths``, an output frozen without its runs on those paths (by a preview build, which
+    runs the pinned path only) is not up to date either.
+    """
     if entry is None:
         return "never run"
     if entry.cache_key != key.key:
@@ -116,6 +123,8 @@ def check_frozen(project: Project, snippet: Snippet, entry: Entry | None, key: C
             return f"figure {figure['file']} is missing"
         if sha256(path.read_bytes())[:16] != path.stem:  # figures are named by their content hash
             return f"figure {figure['file']} was changed by hand"
+    if cpu_paths and "cpu_spread" not in outputs:
+        return f"not yet run on the CPU paths {', '.join(cpu_paths)}"
     return None
 
 

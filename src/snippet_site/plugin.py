@@ -4,7 +4,9 @@ The directives and the glossary are Python-Markdown extensions (``snippet_site.d
 ``snippet_site.glossary``) that Zensical runs as well. This plugin adds, on MkDocs only:
 
 - before a build, and on every rebuild of ``mkdocs serve``, it runs the snippets whose inputs
-  changed (``mode: check`` refuses stale outputs instead, ``off`` skips the pass) and brings the
+  changed, once, on the pinned CPU path (``cpu_paths: true`` adds their other paths, as
+  ``snippet-runner run`` does; ``mode: check`` refuses stale outputs and outputs without those runs,
+  ``off`` skips the pass) and brings the
   generated notebooks up to date; with ``report`` (or ``SNIPPET_RUNNER_REPORT``), the pass's report
   is also written as JSON, for programs such as the benchmark;
 - it publishes the frozen figures and the vendored KaTeX (``snippet_site.assets``);
@@ -55,6 +57,10 @@ class SnippetSiteConfig(base.Config):
     report = config_options.Type(str, default="")
     """A file to write the runner's report to as JSON (relative to ``mkdocs.yml``); empty: none. The
     environment variable ``SNIPPET_RUNNER_REPORT``, when set, overrides it for one build."""
+    cpu_paths = config_options.Type(bool, default=False)
+    """In ``run`` mode, also run each re-run snippet on the other CPU paths its options name. Off, a
+    build (``mkdocs serve``) re-runs a snippet once, on the pinned path, and lists it as not yet run on
+    its CPU paths; ``make snippets`` runs those, and ``check`` mode refuses an output without them."""
     notebooks = config_options.Type(bool, default=True)
     """Bring ``docs/notebooks/`` up to date before a build (never in ``check`` or ``off`` mode)."""
 
@@ -108,11 +114,20 @@ class SnippetSitePlugin(BasePlugin[SnippetSiteConfig]):
             return
         try:
             # Printed, not logged: MkDocs shows only its own loggers, and --strict would count the runner's warnings.
-            report = build(self.project, check=self.config.mode == "check", stream=sys.stderr, report_file=self.report_file)
+            check = self.config.mode == "check"
+            report = build(
+                self.project, check=check, other_paths=check or self.config.cpu_paths, stream=sys.stderr, report_file=self.report_file
+            )
         except (store.ManifestError, ConfigError) as exc:
             raise PluginError(str(exc)) from exc
         if not report.ok:
             raise PluginError(f"{len(report.failures)} snippet(s) failed: {', '.join(report.failures)}")
+        if report.unmeasured:
+            print(
+                f"snippet-site: {len(report.unmeasured)} snippet(s) frozen on the pinned path only, so their pages do not yet "
+                f"mark the numbers that move between CPUs; run `make snippets` before committing: {', '.join(report.unmeasured)}",
+                file=sys.stderr,
+            )
         if self.config.notebooks and self.config.mode == "run":
             try:
                 snippet_notebooks.generate(self.project, self.site)
