@@ -11,6 +11,7 @@ from snippet_runner.discovery import Snippet, find_snippets
 from snippet_runner.project import Options, Project
 
 FIGURE = b"\x89PNG not really"
+DARK = b"\x89PNG not really, dark"
 
 
 def _entry(key: CacheKey, output_sha256: str) -> store.Entry:
@@ -25,10 +26,12 @@ def frozen(scratch: Project) -> tuple[Project, Snippet, CacheKey, store.Entry]:
     """demo/hello.py frozen by hand, with one figure, and its manifest entry."""
     (snippet,) = find_snippets(scratch)
     key = compute(scratch, snippet, Options(), Versions())
-    figure = f"{sha256(FIGURE)[:16]}.png"
+    figure, dark = f"{sha256(FIGURE)[:16]}.png", f"{sha256(DARK)[:16]}.png"
     (store.figures_dir(scratch, snippet.id)).mkdir(parents=True)
     (store.figures_dir(scratch, snippet.id) / figure).write_bytes(FIGURE)
-    outputs = store.dump_json({"snippet": snippet.id, "sections": {"": "hello\n"}, "figures": [{"section": "", "file": figure}]})
+    (store.figures_dir(scratch, snippet.id) / dark).write_bytes(DARK)
+    record = {"section": "", "file": figure, "dark": dark}
+    outputs = store.dump_json({"snippet": snippet.id, "sections": {"": "hello\n"}, "figures": [record]})
     write(store.outputs_file(scratch, snippet.id), outputs)
     return scratch, snippet, key, _entry(key, sha256(outputs.encode("utf-8")))
 
@@ -59,13 +62,31 @@ def test_a_missing_or_edited_outputs_file_is_named(frozen: tuple[Project, Snippe
     assert store.check_frozen(project, snippet, entry, key) == "outputs/demo/hello.json is missing"
 
 
-def test_a_missing_or_edited_figure_is_named(frozen: tuple[Project, Snippet, CacheKey, store.Entry]) -> None:
+@pytest.mark.parametrize("data", [FIGURE, DARK], ids=["as drawn", "dark variant"])
+def test_a_missing_or_edited_figure_is_named(frozen: tuple[Project, Snippet, CacheKey, store.Entry], data: bytes) -> None:
     project, snippet, key, entry = frozen
-    (figure,) = store.figures_dir(project, snippet.id).iterdir()
-    figure.write_bytes(FIGURE + b"!")
+    figure = store.figures_dir(project, snippet.id) / f"{sha256(data)[:16]}.png"
+    figure.write_bytes(data + b"!")
     assert store.check_frozen(project, snippet, entry, key) == f"figure {figure.name} was changed by hand"
     figure.unlink()
     assert store.check_frozen(project, snippet, entry, key) == f"figure {figure.name} is missing"
+
+
+def test_a_figure_frozen_without_its_dark_variant_is_stale(frozen: tuple[Project, Snippet, CacheKey, store.Entry]) -> None:
+    project, snippet, key, _ = frozen
+    path = store.outputs_file(project, snippet.id)
+    outputs = path.read_text(encoding="utf-8").replace('"dark"', '"old"')
+    path.write_text(outputs, encoding="utf-8")
+    entry = _entry(key, sha256(outputs.encode("utf-8")))
+    assert store.check_frozen(project, snippet, entry, key) == "a figure has no dark variant"
+
+
+def test_an_output_without_its_cpu_path_runs_is_stale_only_where_they_are_required(
+    frozen: tuple[Project, Snippet, CacheKey, store.Entry],
+) -> None:
+    project, snippet, key, entry = frozen
+    assert store.check_frozen(project, snippet, entry, key, []) is None
+    assert store.check_frozen(project, snippet, entry, key, ["native", "scalar"]) == "not yet run on the CPU paths native, scalar"
 
 
 def test_the_manifest_round_trips(frozen: tuple[Project, Snippet, CacheKey, store.Entry]) -> None:

@@ -10,7 +10,7 @@ from snippet_site.expand import DirectiveError, PageContext, expand
 OUTPUTS = {
     "demo/x.py": {
         "sections": {"": "<script>alert(1)</script>\n````\n--8<-- \"secret.txt\"\n", "s": "a = 0.5\n"},
-        "figures": [{"section": "s", "file": "abc.png"}],
+        "figures": [{"section": "s", "file": "abc.png", "dark": "def.png"}],
         "values": {"ratio": 0.4567, "name": "<b>"},
     }
 }
@@ -45,7 +45,8 @@ def test_directives_in_code_are_left_alone() -> None:
 
 def test_figure_links_relative_to_the_page_with_number_and_alt() -> None:
     expanded = expand('{{ figure demo/x.py:s "ReLU 그래프" }}', context())
-    assert "](../figures/demo/x/abc.png)" in expanded
+    assert "](../figures/demo/x/abc.png#only-light)" in expanded
+    assert "](../figures/demo/x/def.png#only-dark)" in expanded, "the dark variant, which Material shows in the dark scheme"
     assert "![ReLU 그래프]" in expanded and "그림 1. ReLU 그래프" in expanded
 
 

@@ -28,7 +28,8 @@ def _buttons(site: Path, page: str) -> dict[str, str]:
 
 
 def _download(site: Path, page: str, href: str) -> Path:
-    return site / posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
+    """The file a link leads to (without its fragment, such as a figure's ``#only-dark``)."""
+    return site / posixpath.normpath(posixpath.join(posixpath.dirname(page), href.split("#", 1)[0]))
 
 
 def _allowed_buttons(mkdocs: Path, zensical: Path, difference: Difference) -> bool:

@@ -1,4 +1,4 @@
 """Run the site's Python snippets in isolation and freeze their outputs for the pages."""
 
 # Part of every cache key: bump it when a change to the runner changes what snippets produce.
-RUNNER_VERSION = "2"
+RUNNER_VERSION = "3"

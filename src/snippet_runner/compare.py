@@ -9,6 +9,7 @@ from typing import BinaryIO
 
 from .drift_rules import Tolerance, first_changed_line, number_drifts, value_differs
 from .project import Options
+from .store import FIGURE_VARIANTS
 
 
 @dataclass(frozen=True)
@@ -78,10 +79,15 @@ def compare_outputs(
     if [f["section"] for f in old_figures] != [f["section"] for f in new_figures]:
         return [*drifts, Drift("figures", f"{len(old_figures)} figure(s)", f"{len(new_figures)} figure(s)")]
     for index, (old, new) in enumerate(zip(old_figures, new_figures), start=1):
-        if old["file"] == new["file"]:
-            continue  # named by content hash: identical bytes
-        rms = image_rms(frozen_figures / old["file"], fresh_figures / new["file"])
-        if rms is None or rms > options.image_tol:
-            shown = "a different size" if rms is None else f"RMS pixel difference {rms:.2f} > {options.image_tol:g}"
-            drifts.append(Drift(f"figure {index}", old["file"], f"{new['file']} ({shown})"))
+        for variant in FIGURE_VARIANTS:  # as drawn, and its dark variant
+            if old.get(variant) == new.get(variant):
+                continue  # named by content hash: identical bytes
+            where = f"figure {index}" + (" (dark)" if variant == "dark" else "")
+            if variant not in old or variant not in new:
+                drifts.append(Drift(where, old.get(variant, "none"), new.get(variant, "none")))
+                continue
+            rms = image_rms(frozen_figures / old[variant], fresh_figures / new[variant])
+            if rms is None or rms > options.image_tol:
+                shown = "a different size" if rms is None else f"RMS pixel difference {rms:.2f} > {options.image_tol:g}"
+                drifts.append(Drift(where, old[variant], f"{new[variant]} ({shown})"))
     return drifts

@@ -19,6 +19,7 @@ from .messages import Messages
 from .progress import Progress
 from .project import Options, Project
 from .scheduler import RunResult, discard, run_many
+from .store import FIGURE_VARIANTS
 
 
 @dataclass
@@ -53,10 +54,11 @@ def _agree(a: dict, b: dict, figures: tuple[dict[str, bytes], dict[str, bytes]],
     if [f["section"] for f in a["figures"]] != [f["section"] for f in b["figures"]]:
         return False
     for old, new in zip(a["figures"], b["figures"]):
-        if old["file"] != new["file"]:
-            rms = image_rms(io.BytesIO(figures[0][old["file"]]), io.BytesIO(figures[1][new["file"]]))
-            if rms is None or rms > options.image_tol:
-                return False
+        for variant in FIGURE_VARIANTS:
+            if old[variant] != new[variant]:
+                rms = image_rms(io.BytesIO(figures[0][old[variant]]), io.BytesIO(figures[1][new[variant]]))
+                if rms is None or rms > options.image_tol:
+                    return False
     return True
 
 
@@ -71,8 +73,8 @@ def differences(first: RunResult, second: RunResult, options: Options) -> list[s
     for name in sorted(set(a["values"]) | set(b["values"])):
         if a["values"].get(name) != b["values"].get(name):
             found.append(f"value {name}: {a['values'].get(name)!r} != {b['values'].get(name)!r}")
-    if [f["file"] for f in a["figures"]] != [f["file"] for f in b["figures"]]:
-        found.append(f"figures differ: {[f['file'] for f in a['figures']]} != {[f['file'] for f in b['figures']]}")
+    if a["figures"] != b["figures"]:
+        found.append(f"figures differ: {a['figures']} != {b['figures']}")
     return found
 
 

@@ -99,6 +99,10 @@ def load_outputs(project: Project, snippet_id: str) -> dict | None:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+FIGURE_VARIANTS = ("file", "dark")
+"""The keys of a figure record: its file as drawn, and its dark variant (``dark_style``)."""
+
+
 def check_frozen(
     project: Project, snippet: Snippet, entry: Entry | None, key: CacheKey, cpu_paths: Sequence[str] = ()
 ) -> str | None:
@@ -118,11 +122,14 @@ def check_frozen(
         return f"{path.relative_to(project.root)} was changed by hand"
     outputs = json.loads(path.read_text(encoding="utf-8"))
     for figure in outputs["figures"]:
-        path = figures_dir(project, snippet.id) / figure["file"]
-        if not path.exists():
-            return f"figure {figure['file']} is missing"
-        if sha256(path.read_bytes())[:16] != path.stem:  # figures are named by their content hash
-            return f"figure {figure['file']} was changed by hand"
+        for variant in FIGURE_VARIANTS:
+            if variant not in figure:
+                return f"a figure has no {variant} variant"
+            path = figures_dir(project, snippet.id) / figure[variant]
+            if not path.exists():
+                return f"figure {figure[variant]} is missing"
+            if sha256(path.read_bytes())[:16] != path.stem:  # figures are named by their content hash
+                return f"figure {figure[variant]} was changed by hand"
     if cpu_paths and "cpu_spread" not in outputs:
         return f"not yet run on the CPU paths {', '.join(cpu_paths)}"
     return None
@@ -139,10 +146,12 @@ def snippet_outputs(result: RunResult) -> tuple[dict, dict[str, bytes]]:
     sections[""] = stdout.decode("utf-8", errors="replace")
     figures, files = [], {}
     for figure in outcome["figures"]:
-        data = (result.workdir / "figures" / figure["file"]).read_bytes()
-        name = f"{sha256(data)[:16]}.png"
-        files[name] = data
-        figures.append({"section": figure["section"], "file": name})
+        record = {"section": figure["section"]}
+        for variant in FIGURE_VARIANTS:
+            data = (result.workdir / "figures" / figure[variant]).read_bytes()
+            record[variant] = name = f"{sha256(data)[:16]}.png"
+            files[name] = data
+        figures.append(record)
     content = {
         "snippet": result.snippet.id,
         "sections": sections,

@@ -155,6 +155,8 @@ def _run(job: Job, workdir: Path, result: dict) -> int:
     import matplotlib.pyplot as plt
     from matplotlib._pylab_helpers import Gcf
 
+    from . import dark_style
+
     path = Path(job.path)
     segments = SnippetSource.read(path).segments
     namespace = {"__name__": "__main__", "__file__": job.path, "__builtins__": builtins}
@@ -188,9 +190,11 @@ def _run(job: Job, workdir: Path, result: dict) -> int:
     figures_dir = workdir / "figures"
     figures_dir.mkdir()
     for index, (section, figure) in enumerate(figures, start=1):
-        name = f"figure-{index}.png"
+        name, dark = f"figure-{index}.png", f"figure-{index}.dark.png"
         figure.savefig(figures_dir / name, metadata={"Software": None})
-        result["figures"].append({"section": section, "file": name})
+        dark_style.restyle(figure)  # the same drawing for the dark scheme; "auto" keeps its new background
+        figure.savefig(figures_dir / dark, metadata={"Software": None}, facecolor="auto", edgecolor="auto")
+        result["figures"].append({"section": section, "file": name, "dark": dark})
     plt.close("all")
     result["values"] = {
         name: value

@@ -38,7 +38,8 @@ def figures(project: Project) -> list[Asset]:
             continue
         snippet_id = outputs_path.relative_to(project.outputs_dir).with_suffix(".py").as_posix()
         for figure in store.load_outputs(project, snippet_id)["figures"]:
-            found.append(Asset(figure_uri(snippet_id, figure["file"]), store.figures_dir(project, snippet_id) / figure["file"]))
+            for variant in store.FIGURE_VARIANTS:
+                found.append(Asset(figure_uri(snippet_id, figure[variant]), store.figures_dir(project, snippet_id) / figure[variant]))
     return found
 
 

@@ -136,13 +136,16 @@ def _render_figure(context: PageContext, args: list[str], indent: str, where: st
     lines = []
     for position, figure in enumerate(figures, start=1):
         context.figure_count += 1
-        target = posixpath.relpath(figure_uri(snippet_id, figure["file"]), posixpath.dirname(context.page_uri) or ".")
+        here = posixpath.dirname(context.page_uri) or "."
+        light, dark = (posixpath.relpath(figure_uri(snippet_id, figure[variant]), here) for variant in ("file", "dark"))
         suffix = f" ({position}/{len(figures)})" if len(figures) > 1 else ""
         markdown_alt = re.sub(r"([\[\]\\])", r"\\\1", alt + suffix)
         chip = _provenance(context, snippet_id, "span")
         lines += [
             f'{indent}<figure class="snippet-figure" markdown="span">',
-            f"{indent}  ![{markdown_alt}]({target}){{ loading=lazy }}",
+            # Material shows one of the two by the reader's colour scheme; without it (no JavaScript), the light one.
+            f"{indent}  ![{markdown_alt}]({light}#only-light){{ loading=lazy }}",
+            f"{indent}  ![{markdown_alt}]({dark}#only-dark){{ loading=lazy }}",
             f"{indent}  <figcaption>그림 {context.figure_count}. {html.escape(alt + suffix)}{' ' + chip if chip else ''}</figcaption>",
             f"{indent}</figure>",
             "",

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 SETTLE = """async () => {
   // Load lazy images now, as a reader scrolling to the end would, then wait for them and for the fonts.
-  for (const img of document.images) img.loading = "eager";
-  await Promise.all([...document.images].map((img) => img.decode().catch(() => null)));
+  // A figure's variant for the other colour scheme is not shown, and a browser does not load it.
+  const shown = [...document.images].filter((img) => getComputedStyle(img).display !== "none");
+  for (const img of shown) img.loading = "eager";
+  await Promise.all(shown.map((img) => img.decode().catch(() => null)));
   await document.fonts.ready;
 }"""
 
@@ -26,6 +28,7 @@ MATH_STATE = """() => {
 
 IMAGES = """() => [...document.querySelectorAll("article img")].map((img) => ({
   src: img.getAttribute("src"),
+  shown: getComputedStyle(img).display !== "none",
   alt: img.getAttribute("alt"),
   loaded: img.complete && img.naturalWidth > 0,
   inFigure: img.closest("figure") !== null,
@@ -64,7 +67,17 @@ AXE_RUN = """async (only) => {
 
 SCHEME = "() => document.body.getAttribute('data-md-color-scheme')"
 
-FIGURE_BACKGROUNDS = "() => [...document.querySelectorAll('article figure img')].map((img) => getComputedStyle(img).backgroundColor)"
+FIGURE_VARIANTS = """() => [...document.querySelectorAll("article figure.snippet-figure")].map((figure) => {
+  // Per figure, the images shown and the colour of each one's top-left pixel (its background).
+  const shown = [...figure.querySelectorAll("img")].filter((img) => getComputedStyle(img).display !== "none");
+  return shown.map((img) => {
+    const canvas = document.createElement("canvas");
+    canvas.width = canvas.height = 1;
+    const context = canvas.getContext("2d");
+    context.drawImage(img, 0, 0, 1, 1, 0, 0, 1, 1);
+    return {src: img.getAttribute("src"), corner: [...context.getImageData(0, 0, 1, 1).data.slice(0, 3)]};
+  });
+})"""
 
 TRANSITIONS_DONE = """async () => {
   // Colour-scheme and tooltip transitions finish before contrast is measured.
