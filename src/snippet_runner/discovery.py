@@ -11,8 +11,8 @@ from typing import Sequence
 from .markdown_scan import CodeMap, scan
 from .project import Project
 
-# `--8<-- "path.py:section"` includes and the `{{ output|figure|value path.py... }}` directives.
-REFERENCE = re.compile(r"""--8<--\s+["']([^"':]+\.py)|\{\{\s*(?:output|figure|value)\s+([^\s:}]+\.py)""")
+# `--8<-- "path.py:section"` includes and the `{{ output|figure|explorer|value path.py... }}` directives.
+REFERENCE = re.compile(r"""--8<--\s+["']([^"':]+\.py)|\{\{\s*(?:output|figure|explorer|value)\s+([^\s:}]+\.py)""")
 
 
 @dataclass(frozen=True)

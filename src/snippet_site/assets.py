@@ -1,4 +1,4 @@
-"""Files the site publishes that are not under docs/: the frozen figures and the vendored KaTeX.
+"""Files the site publishes that are not under docs/: the frozen figures and the vendored KaTeX and uPlot.
 
 Each is a pair (address in the site, file on disk). The MkDocs plugin adds them to the build; for
 another generator ``snippet-site publish SITE_DIR`` copies them into its output.
@@ -17,10 +17,13 @@ from .expand import figure_uri
 
 KATEX_FILES = ("katex.min.js", "katex.min.css", "contrib/auto-render.min.js")
 KATEX_URI = "assets/katex"
+UPLOT_FILES = ("uPlot.iife.min.js", "uPlot.min.css")
+UPLOT_URI = "assets/uplot"
+"""uPlot draws the explorers (``explorers``); ``explorers.js`` loads it only on pages that have one."""
 
 
 class MissingAsset(Exception):
-    """A file the site needs is not on disk (KaTeX before ``npm ci``)."""
+    """A file the site needs is not on disk (KaTeX or uPlot before ``npm ci``)."""
 
 
 @dataclass(frozen=True)
@@ -52,8 +55,16 @@ def katex(project: Project) -> list[Asset]:
     return [Asset(f"{KATEX_URI}/{name}", dist / name) for name in names]
 
 
+def uplot(project: Project) -> list[Asset]:
+    """uPlot from ``node_modules`` (installed from the npm registry), like KaTeX."""
+    dist = project.root / "node_modules" / "uplot" / "dist"
+    if not dist.is_dir():
+        raise MissingAsset(f"{dist} is missing: run `npm ci` (or `make setup`)")
+    return [Asset(f"{UPLOT_URI}/{name}", dist / name) for name in UPLOT_FILES]
+
+
 def published(project: Project) -> list[Asset]:
-    return [*figures(project), *katex(project)]
+    return [*figures(project), *katex(project), *uplot(project)]
 
 
 def copy_into(site_dir: Path, assets: list[Asset]) -> int:

@@ -4,6 +4,7 @@ On a line of its own::
 
     {{ output area/page/name.py[:section] }}
     {{ figure area/page/name.py[:section] "대체 텍스트 겸 캡션" }}
+    {{ explorer area/page/name.py:section "대체 텍스트 겸 캡션" }}   (``explorers``)
 
 Anywhere in prose or tables::
 
@@ -25,7 +26,9 @@ from snippet_runner.cpu_paths import Spread, plus_minus, shown_varies, varies_ti
 from snippet_runner.drift_rules import NUMBER
 from snippet_runner.markdown_scan import CodeMap, scan
 
-BLOCK = re.compile(r"^(?P<indent>[ \t]*)\{\{\s*(?P<kind>output|figure)\s+(?P<args>.*?)\s*\}\}[ \t]*$")
+from . import explorers
+
+BLOCK = re.compile(r"^(?P<indent>[ \t]*)\{\{\s*(?P<kind>output|figure|explorer)\s+(?P<args>.*?)\s*\}\}[ \t]*$")
 VALUE = re.compile(r"\{\{\s*value\s+(?P<args>[^}]*?)\s*\}\}")
 SNIPPET_LINE = re.compile(r"^(\s*)(-+8<-+)")
 FIGURES_URI = "figures"
@@ -125,7 +128,24 @@ def _cpu_note(text: str, moves: list[list[float]]) -> str:
     )
 
 
-def _render_figure(context: PageContext, args: list[str], indent: str, where: str) -> list[str]:
+def _render_explorer(context: PageContext, args: list[str], indent: str, where: str) -> list[str]:
+    """The still figure, marked as an explorer and carrying the section's grid as JSON for the page's script."""
+    snippet_id, section = _split_ref(args[0]) if args else ("", "")
+    if len(args) != 2 or not section or not args[1].strip():
+        raise DirectiveError(f'{where}: use {{{{ explorer path.py:section "대체 텍스트" }}}}')
+    outputs = _outputs(context, snippet_id, where)
+    if section not in outputs["sections"]:
+        raise DirectiveError(f"{where}: snippet '{snippet_id}' has no section '{section}'")
+    try:
+        explorer = explorers.parse(outputs["sections"][section])
+    except explorers.ExplorerError as exc:
+        raise DirectiveError(f"{where}: section '{section}' of snippet '{snippet_id}' is not an explorer table: {exc}") from exc
+    if sum(f["section"] == section for f in outputs["figures"]) != 1:
+        raise DirectiveError(f"{where}: section '{section}' of snippet '{snippet_id}' must draw one still figure")
+    return _render_figure(context, args, indent, where, explorer=explorers.data_attribute(explorer))
+
+
+def _render_figure(context: PageContext, args: list[str], indent: str, where: str, explorer: str = "") -> list[str]:
     if len(args) != 2 or not args[1].strip():
         raise DirectiveError(f'{where}: use {{{{ figure path.py[:section] "대체 텍스트" }}}}')
     snippet_id, section = _split_ref(args[0])
@@ -133,6 +153,8 @@ def _render_figure(context: PageContext, args: list[str], indent: str, where: st
     if not figures:
         raise DirectiveError(f"{where}: '{args[0]}' leaves no figure open")
     alt = args[1].strip()
+    number = context.figure_count + 1
+    attributes = f' class="snippet-figure snippet-explorer" id="explorer-{number}" data-explorer="{explorer}"' if explorer else ' class="snippet-figure"'
     lines = []
     for position, figure in enumerate(figures, start=1):
         context.figure_count += 1
@@ -142,7 +164,7 @@ def _render_figure(context: PageContext, args: list[str], indent: str, where: st
         markdown_alt = re.sub(r"([\[\]\\])", r"\\\1", alt + suffix)
         chip = _provenance(context, snippet_id, "span")
         lines += [
-            f'{indent}<figure class="snippet-figure" markdown="span">',
+            f'{indent}<figure{attributes} markdown="span">',
             # Material shows one of the two by the reader's colour scheme; without it (no JavaScript), the light one.
             f"{indent}  ![{markdown_alt}]({light}#only-light){{ loading=lazy }}",
             f"{indent}  ![{markdown_alt}]({dark}#only-dark){{ loading=lazy }}",
@@ -200,7 +222,7 @@ def expand(markdown: str, context: PageContext) -> str:
         block = BLOCK.match(line)
         if block and not code.in_code(number, len(block.group("indent"))):
             args = _parse_args(block.group("args"), where)
-            render = _render_output if block.group("kind") == "output" else _render_figure
+            render = {"output": _render_output, "figure": _render_figure, "explorer": _render_explorer}[block.group("kind")]
             out += render(context, args, block.group("indent"), where)
         else:
             out.append(_replace_values(line, number, code, context, where))

@@ -88,6 +88,32 @@ for act, init in SETTINGS:
     print(" | ".join(f"{r:>8.1e}" for r in row) + f" | {label}")
 # --8<-- [end:ratio]
 
+# --8<-- [start:explorer]
+# 움직여 보는 그림의 데이터: 은닉층 수마다 층별 기울기 크기(시드 0). 한 줄에 한 기록, 탭으로 구분합니다.
+EXPLORER_DEPTHS = (2, 3, 5, 8, 10, 15, 20, 30)
+print("explorer\t은닉층 수\t은닉층 번호 (1 = 입력 쪽)\t가중치 기울기 크기\tlog\t은닉층 10개")
+explorer_norms = {}
+for depth in EXPLORER_DEPTHS:
+    step = f"은닉층 {depth}개"
+    print(f"x\t{step}\t" + " ".join(str(layer) for layer in range(1, depth + 1)))
+    for act, init in SETTINGS:
+        torch.manual_seed(0)
+        explorer_norms[act, init, depth] = hidden_grad_norms(make_mlp(depth, act, init), depth)
+        print(f"{act} ({INIT_NAMES[init]})\t{step}\t" + " ".join(f"{v:.6g}" for v in explorer_norms[act, init, depth]))
+
+fig, ax = plt.subplots(figsize=(6.4, 3.8))      # 정지 그림: 은닉층 10개
+for act, init in SETTINGS:
+    ax.plot(range(1, 11), explorer_norms[act, init, 10], marker="o", markersize=3, color=COLORS[act],
+            linestyle="-" if init == "default" else "--", label=f"{act} ({INIT_NAMES[init]})")
+ax.set_yscale("log")
+ax.set_xlabel("은닉층 번호 (1 = 입력 쪽)")
+ax.set_ylabel("가중치 기울기 크기")
+ax.set_title("은닉층 10개 (시드 0, 학습 전)")
+ax.grid(alpha=0.3)
+ax.legend(fontsize=7, ncol=2)
+fig.tight_layout()
+# --8<-- [end:explorer]
+
 # 본문에서 인용하는 값: ratio_<활성화>_<초기화>_<깊이>
 for (act, init, d), r in ratios.items():
     globals()[f"ratio_{act.lower()}_{init}_{d}"] = r

@@ -160,6 +160,32 @@ axes[0].legend(loc="upper left")
 fig.tight_layout()
 # --8<-- [end:figure]
 
+# --8<-- [start:explorer]
+# 움직여 보는 그림의 데이터: 학습률을 더 촘촘히 바꿔 가며(시드 0) 에폭마다 둘째 층에서 모든 입력에 음수인 유닛의 비율.
+# 위에서 학습한 학습률은 그 결과를 그대로 씁니다. 한 줄에 한 기록, 탭으로 구분합니다.
+EXPLORER_LRS = (1e-3, 2e-3, 5e-3, 1e-2, 2e-2, 5e-2, 1e-1)
+explorer_curves = {}
+print("explorer\t학습률 (Adam)\t에폭\t모든 입력에서 음수인 유닛 비율\tlinear\t학습률 0.1")
+for lr in EXPLORER_LRS:
+    step = f"학습률 {lr:g}"
+    print(f"x\t{step}\t" + " ".join(str(epoch) for epoch in range(EPOCHS + 1)))
+    for name, act in ACTIVATIONS.items():
+        curve = runs[lr, name][0]["curve"] if (lr, name) in runs else train(act, lr, seed=0)["curve"]
+        explorer_curves[lr, name] = curve
+        print(f"{name}\t{step}\t" + " ".join(f"{v:.4f}" for v in curve))
+
+fig, ax = plt.subplots(figsize=(6.4, 3.6))      # 정지 그림: 학습률 0.1
+for name in ACTIVATIONS:
+    ax.plot(range(EPOCHS + 1), explorer_curves[0.1, name], color=colors[name], linewidth=2, label=name)
+ax.set_xlabel("에폭")
+ax.set_ylabel("모든 입력에서 음수인 유닛 비율")
+ax.set_ylim(-0.02, 1.02)
+ax.set_title("Adam, 학습률 0.1 (시드 0)")
+ax.grid(alpha=0.3)
+ax.legend(loc="upper left")
+fig.tight_layout()
+# --8<-- [end:explorer]
+
 # 본문에서 인용하는 값
 relu_dead_end = {lr: stats[lr, "ReLU"]["end"][0] for lr in LRS}
 leaky_neg_end = {lr: stats[lr, "Leaky ReLU"]["end"][0] for lr in LRS}
