@@ -75,3 +75,13 @@ def test_a_bad_explorer_names_the_page_line(sections: dict, figures: list, messa
     with pytest.raises(DirectiveError) as error:
         expand('{{ explorer demo/x.py:e "그림" }}', _context(sections, figures))
     assert str(error.value).startswith(message), str(error.value)
+
+
+def test_an_explorer_whose_values_move_between_cpus_says_so() -> None:
+    still = [{"section": "e", "file": "a.png", "dark": "b.png"}]
+    spread = {"paths": ["native"], "sections": {"e": [[3, 1, 0.02], [6, 0, 0.3]]}, "values": {}, "figures": []}
+    outputs = {"demo/x.py": {"sections": {"e": TABLE}, "figures": still, "values": {}, "cpu_spread": spread}}
+    context = PageContext(page_uri="area/page.md", page_label="docs/area/page.md", load_outputs=outputs.get)
+    expanded = expand('{{ explorer demo/x.py:e "그림" }}', context)
+    assert "이 그림의 값 가운데 2개는 CPU에 따라 달라집니다(가장 크게 ±0.3)." in expanded
+    assert "CPU에 따라" not in expand('{{ explorer demo/x.py:e "그림" }}', _context({"e": TABLE}, still))

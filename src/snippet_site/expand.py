@@ -142,7 +142,12 @@ def _render_explorer(context: PageContext, args: list[str], indent: str, where: 
         raise DirectiveError(f"{where}: section '{section}' of snippet '{snippet_id}' is not an explorer table: {exc}") from exc
     if sum(f["section"] == section for f in outputs["figures"]) != 1:
         raise DirectiveError(f"{where}: section '{section}' of snippet '{snippet_id}' must draw one still figure")
-    return _render_figure(context, args, indent, where, explorer=explorers.data_attribute(explorer))
+    lines = _render_figure(context, args, indent, where, explorer=explorers.data_attribute(explorer))
+    moves = [move for _, _, move in Spread.from_json(outputs.get("cpu_spread")).sections.get(section, [])]
+    if moves:  # as under an output block: the drawn points are the pinned path's, and some move on other CPUs
+        note = f"이 그림의 값 가운데 {len(moves)}개는 CPU에 따라 달라집니다(가장 크게 {plus_minus(max(moves))}). 그린 점은 고정한 CPU 경로의 값입니다."
+        lines += [f'{indent}<p class="snippet-explorer__varies">{note}</p>', ""]
+    return lines
 
 
 def _render_figure(context: PageContext, args: list[str], indent: str, where: str, explorer: str = "") -> list[str]:
