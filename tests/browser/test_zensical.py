@@ -73,3 +73,26 @@ def test_zensical_pages_load_without_external_requests_or_errors(open_zensical_p
         visit = open_zensical_page(path)
         visit.page.wait_for_load_state("networkidle")
         assert not visit.problems(), f"{path}: " + "\n".join(visit.problems())
+
+
+EXPLORERS = """() => [...document.querySelectorAll("article figure.snippet-explorer")].map((figure) => ({
+  drawn: figure.explorer?.plot ? figure.explorer.plot.data.length : 0,
+  series: JSON.parse(figure.dataset.explorer).series.length,
+}))"""
+SHOWN_FIGURES = """() => [...document.querySelectorAll("article figure.snippet-figure:not(.snippet-explorer) img")]
+  .filter((img) => getComputedStyle(img).display !== "none").map((img) => img.getAttribute("src").split("#")[1])"""
+
+
+def test_zensical_draws_the_explorers_and_shows_the_figure_variant_of_each_scheme(open_zensical_page) -> None:
+    """Zensical's theme keeps Material's #only-light/#only-dark rules and its document$, which the
+    figures and explorers.js rely on."""
+    visit = open_zensical_page("experiments/dead_relu/")
+    page = visit.page
+    page.wait_for_function(f"() => ({EXPLORERS})().every((e) => e.drawn > 0)", timeout=WAIT_MS)
+    explorers = page.evaluate(EXPLORERS)
+    assert explorers and all(e["drawn"] == e["series"] + 1 for e in explorers), explorers
+    assert set(page.evaluate(SHOWN_FIGURES)) == {"only-light"}
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    assert set(page.evaluate(SHOWN_FIGURES)) == {"only-dark"}
+    assert not visit.problems(), "\n".join(visit.problems())

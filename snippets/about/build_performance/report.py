@@ -13,12 +13,13 @@ runs = {name: scenarios[name]["seconds"] for name in results["order"]}
 warm_vs_plain = median["warm"] / median["plain"]
 naive_vs_warm = median["naive"] / median["warm"]
 cold_vs_naive = median["cold"] / median["naive"]
+full_vs_naive = median["full"] / median["naive"]   # 목표 없음: 코드마다 CPU 경로 셋에서 실행합니다
 # 목표는 측정한 `make bench`가 results.json의 targets에 함께 적습니다.
 targets = results["targets"]
 # --8<-- [end:load]
 
 cold_s, warm_s, changed_s = median["cold"], median["warm"], median["one_changed"]
-plain_s, naive_s = median["plain"], median["naive"]
+plain_s, naive_s, full_s = median["plain"], median["naive"], median["full"]
 snippet_count = results["snippets"]
 changed_snippet = results["changed_snippet"]
 repetitions = results["repetitions"]
