@@ -49,6 +49,7 @@ def test_page_in_a_real_browser(path: str, status: int, open_page, weights: dict
     page.evaluate(js.SETTLE)
     if page.locator("article .arithmatex").count():
         page.wait_for_function(js.MATH_RENDERED, timeout=WAIT_MS)
+    page.wait_for_function(js.EXPLORERS_DRAWN, timeout=WAIT_MS)  # so that axe and the screenshots see the charts
     page.wait_for_load_state("networkidle")
 
     problems = _math_problems(page) + _image_problems(page)
