@@ -69,7 +69,7 @@ AXE_RUN = """async (only) => {
 
 SCHEME = "() => document.body.getAttribute('data-md-color-scheme')"
 
-FIGURE_VARIANTS = """() => [...document.querySelectorAll("article figure.snippet-figure")].map((figure) => {
+FIGURE_VARIANTS = """() => [...document.querySelectorAll("article figure.snippet-figure:not(.snippet-explorer--live)")].map((figure) => {
   // Per figure, the images shown and the colour of each one's top-left pixel (its background).
   const shown = [...figure.querySelectorAll("img")].filter((img) => getComputedStyle(img).display !== "none");
   return shown.map((img) => {
