@@ -12,6 +12,7 @@ from snippet_runner.project import Options, Project
 
 FIGURE = b"\x89PNG not really"
 DARK = b"\x89PNG not really, dark"
+VARIANTS = {"file": FIGURE, "dark": DARK, "en": b"\x89PNG not really, English", "en_dark": b"\x89PNG not really, English, dark"}
 
 
 def _entry(key: CacheKey, output_sha256: str) -> store.Entry:
@@ -26,11 +27,11 @@ def frozen(scratch: Project) -> tuple[Project, Snippet, CacheKey, store.Entry]:
     """demo/hello.py frozen by hand, with one figure, and its manifest entry."""
     (snippet,) = find_snippets(scratch)
     key = compute(scratch, snippet, Options(), Versions())
-    figure, dark = f"{sha256(FIGURE)[:16]}.png", f"{sha256(DARK)[:16]}.png"
     (store.figures_dir(scratch, snippet.id)).mkdir(parents=True)
-    (store.figures_dir(scratch, snippet.id) / figure).write_bytes(FIGURE)
-    (store.figures_dir(scratch, snippet.id) / dark).write_bytes(DARK)
-    record = {"section": "", "file": figure, "dark": dark}
+    record = {"section": ""}
+    for variant, data in VARIANTS.items():
+        record[variant] = f"{sha256(data)[:16]}.png"
+        (store.figures_dir(scratch, snippet.id) / record[variant]).write_bytes(data)
     outputs = store.dump_json({"snippet": snippet.id, "sections": {"": "hello\n"}, "figures": [record]})
     write(store.outputs_file(scratch, snippet.id), outputs)
     return scratch, snippet, key, _entry(key, sha256(outputs.encode("utf-8")))
@@ -62,7 +63,7 @@ def test_a_missing_or_edited_outputs_file_is_named(frozen: tuple[Project, Snippe
     assert store.check_frozen(project, snippet, entry, key) == "outputs/demo/hello.json is missing"
 
 
-@pytest.mark.parametrize("data", [FIGURE, DARK], ids=["as drawn", "dark variant"])
+@pytest.mark.parametrize("data", VARIANTS.values(), ids=VARIANTS.keys())
 def test_a_missing_or_edited_figure_is_named(frozen: tuple[Project, Snippet, CacheKey, store.Entry], data: bytes) -> None:
     project, snippet, key, entry = frozen
     figure = store.figures_dir(project, snippet.id) / f"{sha256(data)[:16]}.png"
@@ -72,13 +73,14 @@ def test_a_missing_or_edited_figure_is_named(frozen: tuple[Project, Snippet, Cac
     assert store.check_frozen(project, snippet, entry, key) == f"figure {figure.name} is missing"
 
 
-def test_a_figure_frozen_without_its_dark_variant_is_stale(frozen: tuple[Project, Snippet, CacheKey, store.Entry]) -> None:
+@pytest.mark.parametrize("variant", ["dark", "en", "en_dark"])
+def test_a_figure_frozen_without_one_of_its_variants_is_stale(frozen: tuple[Project, Snippet, CacheKey, store.Entry], variant: str) -> None:
     project, snippet, key, _ = frozen
     path = store.outputs_file(project, snippet.id)
-    outputs = path.read_text(encoding="utf-8").replace('"dark"', '"old"')
+    outputs = path.read_text(encoding="utf-8").replace(f'"{variant}"', '"old"')
     path.write_text(outputs, encoding="utf-8")
     entry = _entry(key, sha256(outputs.encode("utf-8")))
-    assert store.check_frozen(project, snippet, entry, key) == "a figure has no dark variant"
+    assert store.check_frozen(project, snippet, entry, key) == f"a figure has no {variant} variant"
 
 
 def test_an_output_without_its_cpu_path_runs_is_stale_only_where_they_are_required(

@@ -6,6 +6,7 @@ import markdown
 import pytest
 
 from snippet_site.expand import DirectiveError, PageContext, expand
+from snippet_site.language import ENGLISH
 
 OUTPUTS = {
     "demo/x.py": {
@@ -64,3 +65,16 @@ def test_bad_directives_name_the_page_and_line(line: str, message: str) -> None:
     with pytest.raises(DirectiveError) as error:
         expand(f"# 제목\n\n{line}\n", context())
     assert str(error.value).startswith(message)
+
+
+def test_the_english_edition_writes_its_own_words_around_the_same_outputs() -> None:
+    outputs = {"demo/x.py": {**OUTPUTS["demo/x.py"], "figures": [{"section": "s", "file": "abc.png", "dark": "def.png", "en": "e1.png", "en_dark": "e2.png"}]}}
+    english = PageContext(
+        page_uri="area/page.md", page_label="docs-en/area/page.md", load_outputs=outputs.get,
+        describe=lambda snippet_id: f"snippets/{snippet_id}", words=ENGLISH,
+    )
+    expanded = expand('{{ output demo/x.py:s }}\n\n{{ figure demo/x.py:s "The ReLU graph" }}', english)
+    assert 'text title="Output"' in expanded and ">Source<" in expanded
+    assert "](../figures/demo/x/e1.png#only-light)" in expanded and "](../figures/demo/x/e2.png#only-dark)" in expanded
+    assert "Figure 1. The ReLU graph" in expanded
+    assert "abc.png" not in expanded and "그림" not in expanded and "출처" not in expanded

@@ -97,9 +97,11 @@ def test_figures_are_captured_per_section_and_byte_identical(tiny: Project) -> N
         "import matplotlib.pyplot as plt\n# --8<-- [start:curve]\nfig, ax = plt.subplots(figsize=(3, 2))\n"
         "ax.plot([-1, 0, 1], [1, 0, 1])\nax.set_title('기울기 −1')\n# --8<-- [end:curve]\n",
     )
+    write(tiny.figure_text_file, '[text]\n"기울기 {}" = "slope {}"\n')
     run(tiny)
     first = store.load_outputs(tiny, "demo/plot.py")["figures"]
     assert [f["section"] for f in first] == ["curve"]
+    assert len({first[0][variant] for variant in store.FIGURE_VARIANTS}) == 4, "as drawn, dark, English, English dark"
     png = (store.figures_dir(tiny, "demo/plot.py") / first[0]["file"]).read_bytes()
     run(tiny, force=True)
     second = store.load_outputs(tiny, "demo/plot.py")["figures"]
@@ -116,12 +118,28 @@ def test_a_missing_glyph_is_an_error(tiny: Project) -> None:
     assert "missing from" in report.failures["demo/glyph.py"]
 
 
+def test_a_figure_text_without_english_fails_the_run_naming_every_such_text_and_keeps_the_old_outputs(tiny: Project) -> None:
+    path = write(
+        tiny.snippets_dir / "demo" / "plot.py",
+        "import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nax.set_title('기울기')\nax.set_xlabel('입력 x')\n",
+    )
+    write(tiny.figure_text_file, '[text]\n"기울기" = "slope"\n"입력 {}" = "input {}"\n')
+    assert run(tiny)[0].ok
+    before = store.outputs_file(tiny, "demo/plot.py").read_bytes()
+    path.write_text(path.read_text(encoding="utf-8") + "plt.figure()\nplt.ylabel('새 낱말')\nplt.title('또 하나')\n", encoding="utf-8")
+    report, _ = run(tiny)
+    message = report.failures["demo/plot.py"]
+    assert "no English in snippets/figure_text.en.toml for figure 2: '또 하나', figure 2: '새 낱말'" in message
+    assert store.outputs_file(tiny, "demo/plot.py").read_bytes() == before
+
+
 def test_log_axes_have_their_minus_sign(tiny: Project) -> None:
     """Log-axis tick labels are mathtext ($10^{-4}$); a missing minus there is an error too, and the style avoids it."""
     write(
         tiny.snippets_dir / "demo" / "logaxis.py",
         "import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nax.semilogy([1, 2], [1e-4, 1])\nax.set_title('기울기 노름')\n",
     )
+    write(tiny.figure_text_file, '[text]\n"기울기 노름" = "gradient norm"\n')
     report, _ = run(tiny)
     assert report.ok, report.failures
     write(

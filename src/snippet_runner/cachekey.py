@@ -145,6 +145,7 @@ def compute(
         "options": json.dumps({name: getattr(options, name) for name in OUTPUT_OPTIONS if getattr(options, name) != []}, sort_keys=True),
         "environment": json.dumps(RUN_ENVIRONMENT, sort_keys=True),
         "style": sha256(project.style_file.read_bytes()),
+        "figure_text": sha256(project.figure_text_file.read_bytes()) if project.figure_text_file.exists() else "none",
         "font": versions.font(),
     }
     for dist in ALWAYS:

@@ -46,10 +46,6 @@ def plus_minus(spread: float) -> str:
     return f"±{digit * 10**exponent:.{max(0, -exponent)}f}"
 
 
-def varies_title(spread: float) -> str:
-    return f"이 값은 CPU에 따라 {plus_minus(spread)} 정도 달라집니다"
-
-
 def shown_varies(value: float, spread: float, spec: str) -> bool:
     """Whether a value shown with format ``spec`` can read differently on another CPU path."""
     return spread > 0 and len({format(value - spread, spec), format(value, spec), format(value + spread, spec)}) > 1

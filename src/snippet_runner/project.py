@@ -81,15 +81,17 @@ def check_option(config: Path, table: str, key: str, value: object) -> None:
 
 @dataclass(frozen=True)
 class Project:
-    """The paths of one checkout. ``outputs_dir`` can point elsewhere (tests re-run into a temp dir)."""
+    """The paths of one checkout. ``outputs_dir`` can point elsewhere (tests re-run into a temp dir);
+    ``docs`` names the folder of the pages of one edition (``docs``: Korean, ``docs-en``: English)."""
 
     root: Path
     outputs_dir: Path
+    docs: str = "docs"
 
     @classmethod
-    def at(cls, root: Path, outputs_dir: Path | None = None) -> Project:
+    def at(cls, root: Path, outputs_dir: Path | None = None, docs: str = "docs") -> Project:
         root = root.resolve()
-        return cls(root=root, outputs_dir=(outputs_dir or root / "outputs").resolve())
+        return cls(root=root, outputs_dir=(outputs_dir or root / "outputs").resolve(), docs=docs)
 
     @property
     def snippets_dir(self) -> Path:
@@ -97,7 +99,7 @@ class Project:
 
     @property
     def docs_dir(self) -> Path:
-        return self.root / "docs"
+        return self.root / self.docs
 
     @property
     def config_file(self) -> Path:
@@ -106,6 +108,11 @@ class Project:
     @property
     def manifest_file(self) -> Path:
         return self.outputs_dir / "manifest.json"
+
+    @property
+    def figure_text_file(self) -> Path:
+        """Korean figure texts and their English (``figure_text``)."""
+        return self.snippets_dir / "figure_text.en.toml"
 
     @property
     def style_file(self) -> Path:

@@ -17,6 +17,7 @@ from typing import Iterator
 from . import cpu_paths
 from .cgroups import RunGroup, kill_tree, tree_resident_mb
 from .discovery import Snippet
+from .figure_text import Translation
 from .progress import Progress
 from .project import Options, Project
 from .run_environment import RUN_ENVIRONMENT
@@ -102,6 +103,7 @@ def run_one(
         workdir=str(workdir),
         threads=options.threads,
         style_file=str(project.style_file),
+        figure_text=Translation.load(project.figure_text_file).pairs,
         runner_pid=os.getpid(),
         cgroup_procs=group.procs_files,
         output_bytes=options.output_mb * 2**20,

@@ -99,8 +99,9 @@ def load_outputs(project: Project, snippet_id: str) -> dict | None:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-FIGURE_VARIANTS = ("file", "dark")
-"""The keys of a figure record: its file as drawn, and its dark variant (``dark_style``)."""
+FIGURE_VARIANTS = ("file", "dark", "en", "en_dark")
+"""The keys of a figure record: its file as drawn, its dark variant (``dark_style``), and both with
+their texts in English (``figure_text``)."""
 
 
 def check_frozen(

@@ -44,6 +44,8 @@ class Job:
     """The ``cgroup.procs`` files of the run's control groups, which the worker joins first."""
     output_bytes: int = 8 * 2**20
     """The largest file the run may write, its printed output included."""
+    figure_text: tuple[tuple[str, str], ...] = ()
+    """Korean figure texts and their English (``figure_text.Translation.pairs``)."""
 
 
 class GlyphMissing(Exception):
@@ -155,7 +157,7 @@ def _run(job: Job, workdir: Path, result: dict) -> int:
     import matplotlib.pyplot as plt
     from matplotlib._pylab_helpers import Gcf
 
-    from . import dark_style
+    from . import dark_style, figure_text
 
     path = Path(job.path)
     segments = SnippetSource.read(path).segments
@@ -189,13 +191,24 @@ def _run(job: Job, workdir: Path, result: dict) -> int:
                     figures.append((segment.section, manager.canvas.figure))
     figures_dir = workdir / "figures"
     figures_dir.mkdir()
+    english = figure_text.Translation(job.figure_text)
+    untranslated: list[str] = []
     for index, (section, figure) in enumerate(figures, start=1):
-        name, dark = f"figure-{index}.png", f"figure-{index}.dark.png"
-        figure.savefig(figures_dir / name, metadata={"Software": None})
-        dark_style.restyle(figure)  # the same drawing for the dark scheme; "auto" keeps its new background
-        figure.savefig(figures_dir / dark, metadata={"Software": None}, facecolor="auto", edgecolor="auto")
-        result["figures"].append({"section": section, "file": name, "dark": dark})
+        # Each drawing is saved four times: as drawn, in English, then restyled for the dark scheme
+        # ("auto" keeps its new background) in English and, with its Korean put back, as drawn.
+        names = {variant: f"figure-{index}.{variant}.png" for variant in ("file", "en", "en_dark", "dark")}
+        figure.savefig(figures_dir / names["file"], metadata={"Software": None})
+        korean = figure_text.translate(figure, english)
+        figure.savefig(figures_dir / names["en"], metadata={"Software": None})
+        untranslated += [f"figure {index}: {text!r}" for text in figure_text.leftovers(figure)]
+        dark_style.restyle(figure)
+        figure.savefig(figures_dir / names["en_dark"], metadata={"Software": None}, facecolor="auto", edgecolor="auto")
+        figure_text.restore(korean)
+        figure.savefig(figures_dir / names["dark"], metadata={"Software": None}, facecolor="auto", edgecolor="auto")
+        result["figures"].append({"section": section, **names})
     plt.close("all")
+    if untranslated:  # every text at once, so that one edit of the table covers them
+        raise figure_text.Untranslated("no English in snippets/figure_text.en.toml for " + ", ".join(untranslated))
     result["values"] = {
         name: value
         for name, raw in namespace.items()

@@ -7,6 +7,7 @@ another generator ``snippet-site publish SITE_DIR`` copies them into its output.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,15 +34,16 @@ class Asset:
     source: Path
 
 
-def figures(project: Project) -> list[Asset]:
-    """Every frozen figure, at the address the ``{{ figure }}`` directive links to."""
+def figures(project: Project, variants: Sequence[str] = store.FIGURE_VARIANTS) -> list[Asset]:
+    """Every frozen figure, at the address the ``{{ figure }}`` directive links to, in the variants
+    an edition shows (``language.Words.figure_variants``)."""
     found = []
     for outputs_path in sorted(project.outputs_dir.rglob("*.json")):
         if outputs_path == project.manifest_file:
             continue
         snippet_id = outputs_path.relative_to(project.outputs_dir).with_suffix(".py").as_posix()
         for figure in store.load_outputs(project, snippet_id)["figures"]:
-            for variant in store.FIGURE_VARIANTS:
+            for variant in variants:
                 found.append(Asset(figure_uri(snippet_id, figure[variant]), store.figures_dir(project, snippet_id) / figure[variant]))
     return found
 
@@ -63,8 +65,8 @@ def uplot(project: Project) -> list[Asset]:
     return [Asset(f"{UPLOT_URI}/{name}", dist / name) for name in UPLOT_FILES]
 
 
-def published(project: Project) -> list[Asset]:
-    return [*figures(project), *katex(project), *uplot(project)]
+def published(project: Project, variants: Sequence[str] = store.FIGURE_VARIANTS) -> list[Asset]:
+    return [*figures(project, variants), *katex(project), *uplot(project)]
 
 
 def copy_into(site_dir: Path, assets: list[Asset]) -> int:

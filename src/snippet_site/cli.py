@@ -1,7 +1,9 @@
 """Command line for a site built by another generator than MkDocs.
 
-- ``snippet-site publish SITE_DIR`` copies the frozen figures and KaTeX into a built site: MkDocs
-  gets them from the ``snippet-site`` plugin, Zensical (Markdown extensions only) does not.
+- ``snippet-site publish [--language en] SITE_DIR`` copies the frozen figures (the edition's
+  variants) and KaTeX into a built site: MkDocs gets them from the ``snippet-site`` plugin, Zensical
+  (Markdown extensions only) does not.
+- ``snippet-site editions`` checks that the Korean and English pages use the same runs (``editions``).
 - ``snippet-site compare SITE SITE_OTHER`` lists where two builds' pages differ (``compare_sites``).
 """
 
@@ -11,9 +13,9 @@ import argparse
 import logging
 from pathlib import Path
 
-from snippet_runner.project import Project
+from snippet_runner.project import ConfigError, Project
 
-from . import assets, compare_sites
+from . import assets, compare_sites, editions, language
 
 log = logging.getLogger("snippet_site")
 
@@ -25,6 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     publish = commands.add_parser("publish", help="copy the frozen figures and KaTeX into a built site")
     publish.add_argument("site_dir", type=Path)
+    publish.add_argument("--language", default="ko", choices=sorted(language.EDITIONS), help="the edition's theme.language (default: ko)")
+    commands.add_parser("editions", help="check that the Korean and English pages use the same runs (editions)")
     compare = commands.add_parser("compare", help="list where two builds' pages differ (text, figures, links, buttons)")
     compare.add_argument("reference", type=Path)
     compare.add_argument("other", type=Path)
@@ -32,17 +36,31 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO, format="%(message)s")
     if args.command == "compare":
         return _compare(args.reference, args.other)
+    if args.command == "editions":
+        return _editions(args.root)
     if not args.site_dir.is_dir():
         log.error("error: %s is not a built site", args.site_dir)
         return 2
     try:
-        published = assets.published(Project.at(args.root))
+        published = assets.published(Project.at(args.root), language.words(args.language).figure_variants)
     except assets.MissingAsset as exc:
         log.error("error: %s", exc)
         return 2
     changed = assets.copy_into(args.site_dir, published)
     log.info("publish: %d files, %d copied into %s", len(published), changed, args.site_dir)
     return 0
+
+
+def _editions(root: Path) -> int:
+    try:
+        problems = editions.check(root.resolve())
+    except ConfigError as exc:
+        log.error("error: %s", exc)
+        return 2
+    for problem in problems:
+        log.error("error: %s", problem)
+    log.info("editions: %d pages in each, %d problems", len(editions.pages(root / editions.KOREAN)), len(problems))
+    return 1 if problems else 0
 
 
 def _compare(reference: Path, other: Path) -> int:

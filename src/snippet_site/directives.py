@@ -22,8 +22,10 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
 from snippet_runner import store
-from snippet_runner.project import Project
+from snippet_runner.figure_text import Translation
+from snippet_runner.project import ConfigError, Project
 
+from . import language
 from .expand import DirectiveError, PageContext, expand
 from .provenance import describe
 
@@ -39,6 +41,10 @@ class DirectivesExtension(Extension):
         }
         self.page_uri: str | None = None
         """The page being rendered, relative to docs/; set by a generator plugin, else asked of Zensical."""
+        self.language: str | None = None
+        """The edition's ``theme.language``; set by a generator plugin, else asked of Zensical."""
+        self.docs: str | None = None
+        """The edition's ``docs_dir``, for error messages; set by a generator plugin, else asked of Zensical."""
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
@@ -49,14 +55,29 @@ class DirectivesExtension(Extension):
         return Project.at(Path(self.getConfig("root")).resolve())
 
 
+def _zensical_context(md: Markdown) -> object | None:
+    for processor in md.preprocessors:
+        if type(processor).__name__ == "ContextPreprocessor" and isinstance(getattr(getattr(processor, "page", None), "path", None), str):
+            return processor
+    return None
+
+
 def zensical_page(md: Markdown) -> object | None:
     """The page Zensical is rendering (``.path`` relative to docs/, ``.url``, ``.meta``), from the
     context it registers on every Markdown instance; None on another generator."""
-    for processor in md.preprocessors:
-        page = getattr(processor, "page", None)
-        if type(processor).__name__ == "ContextPreprocessor" and isinstance(getattr(page, "path", None), str):
-            return page
-    return None
+    return getattr(_zensical_context(md), "page", None)
+
+
+def zensical_config(md: Markdown) -> dict:
+    """The configuration Zensical builds with (``theme.language``, ``docs_dir``); empty on another generator."""
+    config = getattr(_zensical_context(md), "config", None)
+    return config if isinstance(config, dict) else {}
+
+
+def zensical_language(md: Markdown) -> str | None:
+    theme = zensical_config(md).get("theme")
+    language = theme.get("language") if isinstance(theme, dict) else None
+    return language if isinstance(language, str) else None
 
 
 class DirectivesPreprocessor(Preprocessor):
@@ -70,16 +91,21 @@ class DirectivesPreprocessor(Preprocessor):
         if page_uri is None:
             raise error("snippet_site.directives: cannot tell which page is rendered (use the MkDocs plugin or Zensical)")
         project = self.extension.project()
+        docs = str(self.extension.docs or zensical_config(self.md).get("docs_dir") or project.docs)
         try:
+            words = language.words(self.extension.language or zensical_language(self.md) or "ko")
             manifest = store.load_manifest(project)
+            english = Translation.load(project.figure_text_file) if words.translated else Translation()
             context = PageContext(
                 page_uri=page_uri,
-                page_label=f"{project.docs_dir.relative_to(project.root).as_posix()}/{page_uri}",
+                page_label=f"{Path(docs).name}/{page_uri}",
                 load_outputs=lambda snippet_id: store.load_outputs(project, snippet_id),
-                describe=lambda snippet_id: describe(snippet_id, manifest.get(snippet_id)),
+                describe=lambda snippet_id: describe(snippet_id, manifest.get(snippet_id), words),
+                words=words,
+                translate=english.apply,
             )
             return expand("\n".join(lines), context).split("\n")
-        except (DirectiveError, store.ManifestError) as exc:
+        except (DirectiveError, store.ManifestError, ConfigError, language.UnknownLanguage) as exc:
             if isinstance(exc, error):
                 raise
             raise error(str(exc)) from exc

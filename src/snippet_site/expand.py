@@ -3,8 +3,8 @@
 On a line of its own::
 
     {{ output area/page/name.py[:section] }}
-    {{ figure area/page/name.py[:section] "대체 텍스트 겸 캡션" }}
-    {{ explorer area/page/name.py:section "대체 텍스트 겸 캡션" }}   (``explorers``)
+    {{ figure area/page/name.py[:section] "캡션 (caption)" }}
+    {{ explorer area/page/name.py:section "캡션 (caption)" }}   (``explorers``)
 
 Anywhere in prose or tables::
 
@@ -22,11 +22,12 @@ import shlex
 from dataclasses import dataclass, field
 from typing import Callable
 
-from snippet_runner.cpu_paths import Spread, plus_minus, shown_varies, varies_title
+from snippet_runner.cpu_paths import Spread, plus_minus, shown_varies
 from snippet_runner.drift_rules import NUMBER
 from snippet_runner.markdown_scan import CodeMap, scan
 
 from . import explorers
+from .language import KOREAN, Words
 
 BLOCK = re.compile(r"^(?P<indent>[ \t]*)\{\{\s*(?P<kind>output|figure|explorer)\s+(?P<args>.*?)\s*\}\}[ \t]*$")
 VALUE = re.compile(r"\{\{\s*value\s+(?P<args>[^}]*?)\s*\}\}")
@@ -49,6 +50,10 @@ class PageContext:
     load_outputs: Callable[[str], dict | None]
     describe: Callable[[str], str] = lambda snippet_id: ""
     """Optional provenance text for a snippet, shown on hover."""
+    words: Words = KOREAN
+    """What the edition writes around the outputs (``language``)."""
+    translate: Callable[[str], str] = str
+    """The edition's text for a label of an explorer (``snippet_runner.figure_text``)."""
     figure_count: int = field(default=0)
 
 
@@ -69,14 +74,14 @@ def _outputs(context: PageContext, snippet_id: str, where: str) -> dict:
 
 
 def _provenance(context: PageContext, snippet_id: str, tag: str) -> str:
-    """A small focusable "출처" label whose text (snippet, versions, seed, run time, date) shows on
+    """A small focusable "source" label whose text (snippet, versions, seed, run time, date) shows on
     hover or focus; kept out of the search index."""
     text = context.describe(snippet_id)
     if not text:
         return ""
     return (
         f'<{tag} class="snippet-provenance" tabindex="0" data-search-exclude>'
-        f'<span class="snippet-provenance__label">출처</span>'
+        f'<span class="snippet-provenance__label">{context.words.provenance}</span>'
         f'<span class="snippet-provenance__text">{html.escape(text)}</span></{tag}>'
     )
 
@@ -103,11 +108,11 @@ def _render_output(context: PageContext, args: list[str], indent: str, where: st
         f'{indent}<div class="snippet-output" markdown="block">',
         *([f"{indent}{chip}"] if (chip := _provenance(context, snippet_id, "div")) else []),
         "",
-        f'{indent}{fence}text title="출력"{highlight}',
+        f'{indent}{fence}text title="{context.words.output_title}"{highlight}',
         *(f"{indent}{line}" if line else "" for line in lines),
         f"{indent}{fence}",
         "",
-        *([f"{indent}{note}", ""] if (note := _cpu_note(text, spread.sections.get(section, []))) else []),
+        *([f"{indent}{note}", ""] if (note := _cpu_note(context.words, text, spread.sections.get(section, []))) else []),
         f"{indent}</div>",
     ]
 
@@ -115,24 +120,21 @@ def _render_output(context: PageContext, args: list[str], indent: str, where: st
 NOTE_NUMBERS = 6
 
 
-def _cpu_note(text: str, moves: list[list[float]]) -> str:
+def _cpu_note(words: Words, text: str, moves: list[list[float]]) -> str:
     """Under an output block: which of its numbers move with the CPU, and by how much."""
     if not moves:
         return ""
     lines = text.split("\n")
     listed = [f"{NUMBER.findall(lines[int(line) - 1])[int(index)]}({plus_minus(move)})" for line, index, move in moves[:NOTE_NUMBERS]]
-    more = f" 외 {len(moves) - NOTE_NUMBERS}개" if len(moves) > NOTE_NUMBERS else ""
-    return (
-        '<p class="snippet-output__cpu">강조한 줄의 숫자는 CPU에 따라 조금 달라집니다: '
-        f"{html.escape(', '.join(listed))}{more}. 나머지 숫자는 확인한 모든 CPU에서 같습니다.</p>"
-    )
+    more = words.more.format(count=len(moves) - NOTE_NUMBERS) if len(moves) > NOTE_NUMBERS else ""
+    return f'<p class="snippet-output__cpu">{words.cpu_note.format(listed=html.escape(", ".join(listed)), more=more)}</p>'
 
 
 def _render_explorer(context: PageContext, args: list[str], indent: str, where: str) -> list[str]:
     """The still figure, marked as an explorer and carrying the section's grid as JSON for the page's script."""
     snippet_id, section = _split_ref(args[0]) if args else ("", "")
     if len(args) != 2 or not section or not args[1].strip():
-        raise DirectiveError(f'{where}: use {{{{ explorer path.py:section "대체 텍스트" }}}}')
+        raise DirectiveError(f'{where}: use {{{{ explorer path.py:section "caption" }}}}')
     outputs = _outputs(context, snippet_id, where)
     if section not in outputs["sections"]:
         raise DirectiveError(f"{where}: snippet '{snippet_id}' has no section '{section}'")
@@ -142,17 +144,17 @@ def _render_explorer(context: PageContext, args: list[str], indent: str, where: 
         raise DirectiveError(f"{where}: section '{section}' of snippet '{snippet_id}' is not an explorer table: {exc}") from exc
     if sum(f["section"] == section for f in outputs["figures"]) != 1:
         raise DirectiveError(f"{where}: section '{section}' of snippet '{snippet_id}' must draw one still figure")
-    lines = _render_figure(context, args, indent, where, explorer=explorers.data_attribute(explorer))
+    lines = _render_figure(context, args, indent, where, explorer=explorers.data_attribute(explorer, context.translate))
     moves = [move for _, _, move in Spread.from_json(outputs.get("cpu_spread")).sections.get(section, [])]
     if moves:  # as under an output block: the drawn points are the pinned path's, and some move on other CPUs
-        note = f"이 그림의 값 가운데 {len(moves)}개는 CPU에 따라 달라집니다(가장 크게 {plus_minus(max(moves))}). 그린 점은 고정한 CPU 경로의 값입니다."
+        note = context.words.explorer_varies.format(count=len(moves), largest=plus_minus(max(moves)))
         lines += [f'{indent}<p class="snippet-explorer__varies">{note}</p>', ""]
     return lines
 
 
 def _render_figure(context: PageContext, args: list[str], indent: str, where: str, explorer: str = "") -> list[str]:
     if len(args) != 2 or not args[1].strip():
-        raise DirectiveError(f'{where}: use {{{{ figure path.py[:section] "대체 텍스트" }}}}')
+        raise DirectiveError(f'{where}: use {{{{ figure path.py[:section] "caption" }}}}')
     snippet_id, section = _split_ref(args[0])
     figures = [f for f in _outputs(context, snippet_id, where)["figures"] if not section or f["section"] == section]
     if not figures:
@@ -164,7 +166,7 @@ def _render_figure(context: PageContext, args: list[str], indent: str, where: st
     for position, figure in enumerate(figures, start=1):
         context.figure_count += 1
         here = posixpath.dirname(context.page_uri) or "."
-        light, dark = (posixpath.relpath(figure_uri(snippet_id, figure[variant]), here) for variant in ("file", "dark"))
+        light, dark = (posixpath.relpath(figure_uri(snippet_id, figure[variant]), here) for variant in context.words.figure_variants)
         suffix = f" ({position}/{len(figures)})" if len(figures) > 1 else ""
         markdown_alt = re.sub(r"([\[\]\\])", r"\\\1", alt + suffix)
         chip = _provenance(context, snippet_id, "span")
@@ -173,7 +175,7 @@ def _render_figure(context: PageContext, args: list[str], indent: str, where: st
             # Material shows one of the two by the reader's colour scheme; without it (no JavaScript), the light one.
             f"{indent}  ![{markdown_alt}]({light}#only-light){{ loading=lazy }}",
             f"{indent}  ![{markdown_alt}]({dark}#only-dark){{ loading=lazy }}",
-            f"{indent}  <figcaption>그림 {context.figure_count}. {html.escape(alt + suffix)}{' ' + chip if chip else ''}</figcaption>",
+            f"{indent}  <figcaption>{context.words.figure.format(number=context.figure_count)} {html.escape(alt + suffix)}{' ' + chip if chip else ''}</figcaption>",
             f"{indent}</figure>",
             "",
         ]
@@ -195,7 +197,7 @@ def _render_value(context: PageContext, args: list[str], where: str) -> str:
         raise DirectiveError(f"{where}: cannot format '{name}' with '{spec}': {exc}") from exc
     move = Spread.from_json(outputs.get("cpu_spread")).values.get(name, 0.0)
     if move and shown_varies(float(values[name]), move, spec):
-        return f'<span class="cpu-varies" tabindex="0" title="{html.escape(varies_title(move))}">{html.escape(text)}</span>'
+        return f'<span class="cpu-varies" tabindex="0" title="{html.escape(context.words.varies_title.format(spread=plus_minus(move)))}">{html.escape(text)}</span>'
     return html.escape(text)
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 SCALES = ("linear", "log")
@@ -49,11 +50,12 @@ class Explorer:
     def names(self) -> list[str]:
         return list(self.steps[0].series)
 
-    def to_json(self) -> dict:
+    def to_json(self, translate: Callable[[str], str] = str) -> dict:
+        """The grid for the page's script, its labels passed through ``translate`` (the edition's language)."""
         return {
-            "slider": self.slider, "x": self.x_label, "y": self.y_label, "scale": self.scale,
-            "default": [step.label for step in self.steps].index(self.default), "series": self.names,
-            "steps": [{"label": s.label, "x": s.x, "y": [s.series[name] for name in self.names]} for s in self.steps],
+            "slider": translate(self.slider), "x": translate(self.x_label), "y": translate(self.y_label), "scale": self.scale,
+            "default": [step.label for step in self.steps].index(self.default), "series": [translate(n) for n in self.names],
+            "steps": [{"label": translate(s.label), "x": s.x, "y": [s.series[name] for name in self.names]} for s in self.steps],
         }
 
 
@@ -97,7 +99,7 @@ def parse(text: str) -> Explorer:
     return explorer
 
 
-def data_attribute(explorer: Explorer) -> str:
+def data_attribute(explorer: Explorer, translate: Callable[[str], str] = str) -> str:
     """The grid as JSON, escaped for an HTML attribute (a ``<script>`` block would be run again by
     Material's instant navigation, which re-inserts the scripts of the page it loads)."""
-    return html.escape(json.dumps(explorer.to_json(), ensure_ascii=False, separators=(",", ":")), quote=True)
+    return html.escape(json.dumps(explorer.to_json(translate), ensure_ascii=False, separators=(",", ":")), quote=True)

@@ -36,7 +36,7 @@ from snippet_runner import store
 from snippet_runner.build import build
 from snippet_runner.project import ConfigError, Project
 
-from . import assets, notebook_nav
+from . import assets, editions, language, notebook_nav
 from .directives import DirectivesExtension
 from .notebook_html import light_notebook_page
 from .search_text import rewrite_search_index
@@ -90,7 +90,9 @@ class SnippetSitePlugin(BasePlugin[SnippetSiteConfig]):
             if mode not in MODES:
                 raise PluginError(f"{MODE_VARIABLE}={mode!r}: expected one of {', '.join(MODES)}")
             self.config.mode = mode
-        self.project = Project.at(Path(config.config_file_path).parent)
+        root = Path(config.config_file_path).parent.resolve()
+        # The edition's pages (docs/ or docs-en/); the snippets and their outputs are shared.
+        self.project = Project.at(root, docs=Path(config.docs_dir).resolve().relative_to(root).as_posix())
         report = os.environ.get(REPORT_VARIABLE, self.config.report)
         self.report_file = self.project.root / report if report else None
         # Site and repository URLs as written in the file: `mkdocs serve` replaces config.site_url
@@ -99,6 +101,8 @@ class SnippetSitePlugin(BasePlugin[SnippetSiteConfig]):
         extensions = config.markdown_extensions
         options = config.mdx_configs.pop(DIRECTIVES, {})
         self.directives = DirectivesExtension(**({"root": str(self.project.root)} | options | {"error": PluginError}))
+        self.directives.language = config.theme["language"]
+        self.directives.docs = self.project.docs
         if DIRECTIVES in extensions:
             extensions[extensions.index(DIRECTIVES)] = self.directives
         else:
@@ -110,6 +114,12 @@ class SnippetSitePlugin(BasePlugin[SnippetSiteConfig]):
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
+        try:
+            problems = editions.check(self.project.root) if (self.project.root / editions.ENGLISH).is_dir() else []
+        except ConfigError as exc:
+            raise PluginError(str(exc)) from exc
+        if problems:
+            raise PluginError("the editions differ:\n  " + "\n  ".join(problems))
         if self.config.mode == "off":
             return
         try:
@@ -136,7 +146,7 @@ class SnippetSitePlugin(BasePlugin[SnippetSiteConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         try:
-            published = assets.published(self.project)
+            published = assets.published(self.project, language.words(config.theme["language"]).figure_variants)
         except assets.MissingAsset as exc:
             raise PluginError(str(exc)) from exc
         for asset in published:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from snippet_runner.store import Entry
 
 from .expand import DirectiveError
+from .language import KOREAN, Words
 
 
 class MissingProvenance(DirectiveError):
     """A page shows a snippet's output, but the manifest has no record of the run that made it."""
 
 
-def describe(snippet_id: str, entry: Entry | None) -> str:
+def describe(snippet_id: str, entry: Entry | None, words: Words = KOREAN) -> str:
     """Snippet, versions, seeds, run time and date; every output and figure on a page carries it."""
     if entry is None:
         raise MissingProvenance(
@@ -19,9 +20,9 @@ def describe(snippet_id: str, entry: Entry | None) -> str:
             "published without its provenance label: run `make snippets`"
         )
     v = entry.versions
-    seeds = ", ".join(map(str, entry.seeds)) or "없음"
+    seeds = ", ".join(map(str, entry.seeds)) or words.no_seed
     return (
         f"snippets/{snippet_id} · Python {v.get('python')} · torch {v.get('torch')} · "
         f"numpy {v.get('numpy')} · matplotlib {v.get('matplotlib')} · seed {seeds} · "
-        f"실행 {entry.run_seconds:g} s · {entry.produced_at[:10]}"
+        f"{words.run} {entry.run_seconds:g} s · {entry.produced_at[:10]}"
     )
