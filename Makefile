@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONUTF8 := 1
 
-.PHONY: setup system system-browser snippets check accept notebooks build build-zensical serve test stress bench clean
+.PHONY: setup system system-browser snippets check accept notebooks build build-zensical serve serve-en test stress bench clean
 
 setup: $(VENV)/.installed node_modules/.installed system
 
@@ -42,18 +42,27 @@ accept: setup  ## re-run and accept new numbers: make accept SNIPPET=activation/
 notebooks: setup  ## regenerate docs/notebooks/ from the pages (only files that changed)
 	$(BIN)/snippet-notebooks $(if $(CI),--check)
 
-build: setup notebooks  ## build site/ (runs stale snippets first)
+# Two editions from the same runs: Korean (mkdocs.yml) at the root, English (mkdocs.en.yml) in en/,
+# built second (the Korean build cleans its site directory; it also runs any stale snippet first).
+build: setup notebooks  ## build site/ and site/en/ (runs stale snippets first)
 	$(BIN)/mkdocs build --strict
+	SITE_DIR_EN=$${SITE_DIR:-site}/en $(BIN)/mkdocs build --strict --config-file mkdocs.en.yml
 
-# The same sources and mkdocs.yml with Zensical, into site-zensical/. Zensical runs the Markdown
-# extensions but no MkDocs plugin: the snippets are checked first and the figures and KaTeX copied after.
-build-zensical: setup notebooks  ## build site-zensical/ with Zensical
+# The same sources and configs with Zensical, into site-zensical/. Zensical runs the Markdown
+# extensions but no MkDocs plugin: the snippets and editions are checked first, the figures and KaTeX copied after.
+build-zensical: setup notebooks  ## build site-zensical/ and site-zensical/en/ with Zensical
 	$(BIN)/snippet-runner check
+	$(BIN)/snippet-site editions
 	SITE_DIR=site-zensical $(BIN)/zensical build --clean --strict
+	SITE_DIR_EN=site-zensical/en $(BIN)/zensical build --strict --config-file mkdocs.en.yml
 	$(BIN)/snippet-site publish site-zensical
+	$(BIN)/snippet-site publish --language en site-zensical/en
 
 serve: setup notebooks  ## http://127.0.0.1:8000/relu-docs/, re-running edited snippets
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+serve-en: setup notebooks  ## the English edition: http://127.0.0.1:8001/relu-docs/en/
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8001 --config-file mkdocs.en.yml
 
 test: setup system-browser notebooks  ## everything CI runs
 	$(BIN)/pytest
