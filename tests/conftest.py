@@ -18,7 +18,7 @@ from snippet_runner.project import Project
 ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 BIN = Path(sys.executable).parent
-ZENSICAL_SOURCES = ("mkdocs.yml", "docs", "includes", "overrides", "snippets", "outputs")
+ZENSICAL_SOURCES = ("mkdocs.yml", "mkdocs.en.yml", "docs", "docs-en", "includes", "overrides", "snippets", "outputs")
 """What a Zensical build reads; copied, because Zensical writes its site and cache inside the project."""
 RUNS = pytest.StashKey[BackgroundRuns]()
 
@@ -46,15 +46,17 @@ def project() -> Project:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """``mkdocs build --strict`` of the checkout, refusing stale outputs; returns the site directory."""
+    """``make build`` of the checkout (the Korean edition, then the English one in ``en/``), with
+    ``--strict`` and refusing stale outputs; returns the site directory."""
     site = tmp_path_factory.mktemp("site")
     env = os.environ | {"SNIPPET_RUNNER": "check", "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [str(MKDOCS), "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8",
-    )
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{result.stderr[-6000:]}")
+    for config, target in (("mkdocs.yml", site), ("mkdocs.en.yml", site / "en")):
+        result = subprocess.run(
+            [str(MKDOCS), "build", "--strict", "--config-file", config, "--site-dir", str(target)],
+            cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8",
+        )
+        if result.returncode != 0:
+            pytest.fail(f"mkdocs build --strict --config-file {config} failed:\n{result.stderr[-6000:]}")
     return site
 
 
@@ -67,10 +69,12 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, copy / name)
     (copy / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
-    env = os.environ | {"SITE_DIR": "site-zensical", "PYTHONUTF8": "1"}
+    env = os.environ | {"SITE_DIR": "site-zensical", "SITE_DIR_EN": "site-zensical/en", "PYTHONUTF8": "1"}
     for command in (
         [str(BIN / "zensical"), "build", "--clean", "--strict"],
+        [str(BIN / "zensical"), "build", "--strict", "--config-file", "mkdocs.en.yml"],
         [str(BIN / "snippet-site"), "--root", str(copy), "publish", str(copy / "site-zensical")],
+        [str(BIN / "snippet-site"), "--root", str(copy), "publish", "--language", "en", str(copy / "site-zensical" / "en")],
     ):
         result = subprocess.run(command, cwd=copy, env=env, capture_output=True, text=True, encoding="utf-8")
         if result.returncode != 0:

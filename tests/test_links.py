@@ -131,22 +131,37 @@ def test_headings_have_ascii_anchors(site: Path) -> None:
     assert not bad, "headings need fixed ASCII anchors ({ #anchor }):\n  " + "\n  ".join(bad[:40])
 
 
-def test_sitemap_lists_every_page_and_only_pages(site: Path) -> None:
-    tree = ElementTree.parse(site / "sitemap.xml")
+EDITIONS = {"": SITE, "en/": Site.from_mkdocs(ROOT / "mkdocs.en.yml")}
+"""Each edition's folder in the built site, and its addresses."""
+
+
+def _edition_pages(site: Path, folder: str) -> list[Path]:
+    """The edition's pages: those in its folder, without the other editions' folders."""
+    others = [site / other for other in EDITIONS if other and other != folder]
+    return [f for f in html_files(site / folder) if f.name == "index.html" and not any(f.is_relative_to(o) for o in others)]
+
+
+@pytest.mark.parametrize("folder", list(EDITIONS), ids=["ko", "en"])
+def test_each_edition_s_sitemap_lists_its_pages_and_only_those(site: Path, folder: str) -> None:
+    edition = EDITIONS[folder]
+    tree = ElementTree.parse(site / folder / "sitemap.xml")
     listed = {loc.text for loc in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
-    pages = {SITE.site_url + page_url(site, f).removeprefix(BASE_PATH) for f in html_files(site) if f.name == "index.html"}
+    pages = {SITE.site_url + page_url(site, f).removeprefix(BASE_PATH) for f in _edition_pages(site, folder)}
+    assert pages and all(page.startswith(edition.site_url) for page in pages)
     assert listed == pages, f"missing: {sorted(pages - listed)[:10]}, extra: {sorted(listed - pages)[:10]}"
-    assert (site / "sitemap.xml.gz").exists()
+    assert (site / folder / "sitemap.xml.gz").exists()
 
 
-def test_not_found_page(site: Path) -> None:
-    page = site / "404.html"
+@pytest.mark.parametrize(("folder", "title"), [("", "페이지를 찾을 수 없습니다"), ("en/", "Page not found")], ids=["ko", "en"])
+def test_not_found_page(site: Path, folder: str, title: str) -> None:
+    page = site / folder / "404.html"
     assert page.exists()
     text = page.read_text(encoding="utf-8")
-    assert "페이지를 찾을 수 없습니다" in text
+    assert title in text
+    base = BASE_PATH  # the edition's own files are below base + folder; the language links are below base
     for tag, link in parse(page).links:  # served at any URL: every local link must be absolute
         if tag in ("link", "script", "img") and not link.startswith(("http:", "https:", "data:")):
-            assert link.startswith(BASE_PATH), f"404.html: <{tag}> {link} is relative"
+            assert link.startswith(base), f"{folder}404.html: <{tag}> {link} is not below {base}"
 
 
 def test_notebook_pages_link_to_the_site_relatively(site: Path) -> None:

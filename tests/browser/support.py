@@ -57,17 +57,27 @@ def site_origin() -> str:
     return f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
 
 
+EDITIONS = {"docs": "", "docs-en": "en/"}
+"""Each edition's pages and where the built site has them: Korean at the root, English in en/."""
+
+
 def page_paths() -> list[str]:
-    """Every page's path below the site root, from the sources (known before the build)."""
-    docs = ROOT / "docs"
+    """Every page's path below the site root, in both editions, from the sources (known before the build)."""
     paths = []
-    for source in sorted([*docs.rglob("*.md"), *(docs / "notebooks").rglob("*.ipynb")]):
-        relative = source.relative_to(docs).with_suffix("").as_posix()
-        if relative == "index":
-            paths.append("")
-        elif relative != "404":
-            paths.append(relative.removesuffix("/index") + "/")
+    for folder, prefix in EDITIONS.items():
+        docs = ROOT / folder
+        for source in sorted([*docs.rglob("*.md"), *(docs / "notebooks").rglob("*.ipynb")]):
+            relative = source.relative_to(docs).with_suffix("").as_posix()
+            if relative == "index":
+                paths.append(prefix)
+            elif relative != "404" and not relative.startswith("assets/"):
+                paths.append(prefix + relative.removesuffix("/index") + "/")
     return paths
+
+
+def language_of(path: str) -> str:
+    """The edition a page path belongs to: ``en`` or ``ko``."""
+    return "en" if path.startswith("en/") else "ko"
 
 
 def built_pages(site: Path) -> set[str]:

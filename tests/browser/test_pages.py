@@ -10,14 +10,17 @@ import pytest
 
 from . import page_scripts as js
 from .raw_tex import raw_tex
-from .support import AXE, WAIT_MS, Visit, built_pages, page_paths, screenshot_path
+from .support import AXE, WAIT_MS, Visit, built_pages, language_of, page_paths, screenshot_path
 
 pytestmark = pytest.mark.browser
 
 PAGES = page_paths()
 MISSING_PAGE = "no/such/page/"
 """A path that is no page: the server answers 404 with the site's 404.html."""
-CASES = [*((path, 200) for path in PAGES), (MISSING_PAGE, 404)]
+ENGLISH_404 = "en/404.html"
+"""The English edition's own 404 page (GitHub Pages answers every missing path with the root's, which links to it)."""
+CASES = [*((path, 200) for path in PAGES), (MISSING_PAGE, 404), (ENGLISH_404, 200)]
+CAPTION = {"ko": re.compile(r"그림 \d+\."), "en": re.compile(r"Figure \d+\.")}
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 """axe's rules (tag ``cat.color``, AA level) whose result depends on the colours."""
 MAX_PAGE_BYTES = 1_000_000
@@ -31,7 +34,7 @@ HOME_REQUESTS = {
 
 
 def _name(path: str, status: int) -> str:
-    return "404" if status == 404 else path or "home"
+    return "404" if status == 404 else "en/404" if path == ENGLISH_404 else path or "home"
 
 
 def test_the_page_list_is_every_page_of_the_built_site(site_dir: Path) -> None:
@@ -52,11 +55,14 @@ def test_page_in_a_real_browser(path: str, status: int, open_page, weights: dict
     page.wait_for_function(js.EXPLORERS_DRAWN, timeout=WAIT_MS)  # so that axe and the screenshots see the charts
     page.wait_for_load_state("networkidle")
 
-    problems = _math_problems(page) + _image_problems(page)
+    language = language_of(path)
+    problems = _math_problems(page) + _image_problems(page, language)
+    if (found := page.evaluate("() => document.documentElement.lang")) != language:
+        problems.append(f"<html lang={found!r}>, expected {language!r}")
     problems += [f"no provenance label: {item}" for item in page.evaluate(js.PROVENANCE)]
     page.add_script_tag(path=str(AXE))
     problems += [f"axe (light): {v}" for v in page.evaluate(js.AXE_RUN, None)]
-    problems += _weight_problems(visit, name, weights, MAX_HOME_BYTES if path == "" else MAX_PAGE_BYTES)
+    problems += _weight_problems(visit, name, weights, home=path in HOMES)
     page.screenshot(path=screenshot_path(name, "light"))
     for number, figure in enumerate(page.locator("article figure").all()[:6], start=1):
         figure.screenshot(path=screenshot_path(name, f"light-figure-{number}"))
@@ -73,7 +79,7 @@ def _math_problems(page) -> list[str]:
     return problems + [f"raw TeX left in the text: {text!r}" for text in raw_tex(math["text"])]
 
 
-def _image_problems(page) -> list[str]:
+def _image_problems(page, language: str) -> list[str]:
     problems = []
     for image in page.evaluate(js.IMAGES):
         if image["shown"] and not image["loaded"]:
@@ -81,18 +87,22 @@ def _image_problems(page) -> list[str]:
         if not (image["alt"] or "").strip():
             problems.append(f"image without alt text: {image['src']}")
         if image["inFigure"]:
-            if not HANGUL.search(image["alt"] or ""):
-                problems.append(f"figure alt text is not Korean: {image['src']} ({image['alt']!r})")
-            if not image["caption"] or not re.match(r"그림 \d+\.", image["caption"]):
+            if bool(HANGUL.search(image["alt"] or "")) != (language == "ko"):
+                problems.append(f"figure alt text is not in the edition's language ({language}): {image['src']} ({image['alt']!r})")
+            if not image["caption"] or not CAPTION[language].match(image["caption"]):
                 problems.append(f"figure without a numbered caption: {image['src']}")
     return problems
 
 
-def _weight_problems(visit: Visit, name: str, weights: dict, budget: int) -> list[str]:
+HOMES = ("", "en/")
+
+
+def _weight_problems(visit: Visit, name: str, weights: dict, *, home: bool) -> list[str]:
+    budget = MAX_HOME_BYTES if home else MAX_PAGE_BYTES
     wire, decoded = visit.transferred()
     weights[name] = {"transferred": wire, "decoded": decoded, "requests": len(visit.finished)}
     problems = [f"page weight {wire:,} bytes transferred > budget {budget:,}"] if wire > budget else []
-    if name == "home":
+    if home:
         counted = [request.url for request in visit.finished]
         problems += [
             f"the weight does not count the {what}: counted {counted}"

@@ -1,0 +1,108 @@
+"""The two editions in a real browser: the language switch stays on the page (after instant
+navigation too), the English search finds English words, each edition has its own notebooks,
+OpenGraph locale and 404 page. The page checks of ``test_pages`` run on every page of both."""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urljoin
+
+import pytest
+
+from .raw_tex import raw_tex
+from .support import WAIT_MS, Visit
+from .test_interactions import SEARCH_RESULTS
+
+pytestmark = pytest.mark.browser
+
+ENGLISH_SEARCHES = {
+    "vanishing gradient": "en/basics/vanishing_gradient/",
+    "initialization": "en/basics/initialization/",
+    "dead": "en/experiments/dead_relu/",
+    "ReLU": "en/activation/relu/",
+}
+"""Query -> an English page that must be among the results."""
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def _no_problems(visit: Visit) -> None:
+    assert not visit.problems(), "\n".join(visit.problems())
+
+
+def _switch_to(page, language: str) -> None:
+    page.locator(".md-header__option .md-select").hover()  # the list opens on hover, as for a reader
+    page.locator(f"a.md-select__link[hreflang={language}]").click()
+    page.wait_for_function(f"() => document.documentElement.lang === '{language}'", timeout=WAIT_MS)
+    page.wait_for_load_state("networkidle")
+
+
+@pytest.mark.parametrize("query", list(ENGLISH_SEARCHES))
+def test_the_english_search_finds_english_words(query: str, open_page, server) -> None:
+    visit = open_page("en/")
+    page = visit.page
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    box.press("End")
+    page.locator(".md-search-result__item").first.wait_for(timeout=WAIT_MS)
+    results = page.evaluate(SEARCH_RESULTS)
+    summary = [(r["links"][:1], r["text"][:80]) for r in results[:5]]
+    assert any(all(word.lower() in r["text"].lower() for word in query.split()) for r in results), summary
+    links = [link for r in results for link in r["links"]]
+    assert server.prefix + ENGLISH_SEARCHES[query] in links, f"{ENGLISH_SEARCHES[query]} is not among the results: {summary}"
+    assert all(link.startswith(server.prefix + "en/") for link in links), f"the English search lists Korean pages: {links[:5]}"
+    assert not [piece for r in results for piece in raw_tex(r["text"])]
+    _no_problems(visit)
+
+
+def test_the_language_switch_stays_on_the_page_after_instant_navigation(open_page, server) -> None:
+    visit = open_page("activation/relu/")
+    page = visit.page
+    page.evaluate("() => { window.__stillHere = true }")
+    page.locator(".md-nav--primary a.md-nav__link[href$='vanishing_gradient/']").first.click()
+    page.wait_for_url(server.url("basics/vanishing_gradient/"))
+    assert page.evaluate("() => window.__stillHere === true"), "the navigation was not instant"
+
+    _switch_to(page, "en")
+    assert page.url == server.url("en/basics/vanishing_gradient/")
+    assert page.locator("article h1").inner_text().strip().lower().startswith("vanishing gradient")
+    _switch_to(page, "ko")
+    assert page.url == server.url("basics/vanishing_gradient/")
+    _no_problems(visit)
+
+
+def test_each_edition_has_its_own_notebook_and_colab_link(open_page) -> None:
+    for path, folder, label in (("activation/relu/", "docs", "Colab에서 열기"), ("en/activation/relu/", "docs-en", "Open in Colab")):
+        visit = open_page(path)
+        page = visit.page
+        colab = page.locator(f"a.md-content__button[aria-label='{label}']")
+        assert colab.get_attribute("href").endswith(f"/{folder}/notebooks/activation/relu.ipynb")
+        download = page.locator("a.md-content__button[download]")
+        notebook = json.loads(page.request.get(urljoin(page.url, download.get_attribute("href"))).text())
+        first = "".join(notebook["cells"][0]["source"])
+        assert bool(HANGUL.search(first)) == (folder == "docs"), f"{path}: the notebook's first cell is in the other language: {first[:120]!r}"
+        _no_problems(visit)
+
+
+def test_each_edition_has_its_own_opengraph_locale_and_search_language(open_page) -> None:
+    for path, locale, language in (("activation/relu/", "ko_KR", "ko"), ("en/activation/relu/", "en_US", "en")):
+        visit = open_page(path)
+        page = visit.page
+        assert page.locator("meta[property='og:locale']").get_attribute("content") == locale
+        assert page.locator("meta[property='og:url']").get_attribute("content").endswith(("/en/" if language == "en" else "/relu-docs/") + "activation/relu/")
+        index = page.request.get(urljoin(page.url, "../../search/search_index.json")).json()
+        assert index["config"]["lang"] == [language]
+        _no_problems(visit)
+
+
+def test_a_missing_page_offers_both_editions(open_page) -> None:
+    visit = open_page("no/such/page/", expect_status=404)
+    english = visit.page.locator("article a[hreflang=en]")
+    assert english.count() == 1
+    english.click()
+    visit.page.wait_for_function("() => document.documentElement.lang === 'en'", timeout=WAIT_MS)
+    _no_problems(visit)
+    visit = open_page("en/404.html")
+    assert "Page not found" in visit.page.locator("article").inner_text()
+    _no_problems(visit)
