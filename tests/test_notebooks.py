@@ -5,6 +5,7 @@ reader's would: the tolerances cover the other CPU paths (see test_cpu_paths.py)
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections import defaultdict
@@ -17,6 +18,7 @@ from notebook_run import ALL_MATCH, READER_PATH, Run, execute, reader_environmen
 
 import snippet_notebooks as notebooks
 from snippet_notebooks.check_cell import check_code
+from snippet_notebooks.words import ENGLISH, KOREAN, Words
 from snippet_runner import store
 from snippet_runner.compare import compare_text, compare_values, tolerance_of
 from snippet_runner.project import Project
@@ -52,6 +54,33 @@ def test_every_page_with_code_has_a_notebook(project: Project) -> None:
     assert {project.docs_dir / notebooks.notebook_uri(page.page) for page in pages} == set(NOTEBOOKS)
 
 
+ENGLISH_PROJECT = Project.at(ROOT, docs="docs-en")
+ENGLISH_NOTEBOOKS = sorted((ROOT / "docs-en" / notebooks.NOTEBOOKS_DIR).rglob("*.ipynb"))
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def test_the_english_edition_has_its_own_current_notebooks() -> None:
+    report = notebooks.generate(ENGLISH_PROJECT, check=True)
+    assert not report.stale, f"run `snippet-notebooks` and commit docs-en/notebooks/: {report.stale}"
+    pages = notebooks.pages_with_code(ENGLISH_PROJECT)
+    assert pages and {ENGLISH_PROJECT.docs_dir / notebooks.notebook_uri(page.page) for page in pages} == set(ENGLISH_NOTEBOOKS)
+    assert [p.relative_to(ROOT / "docs-en") for p in ENGLISH_NOTEBOOKS] == [p.relative_to(ROOT / "docs") for p in NOTEBOOKS]
+
+
+@pytest.mark.parametrize("notebook", ENGLISH_NOTEBOOKS, ids=[p.relative_to(ROOT / "docs-en" / "notebooks").as_posix() for p in ENGLISH_NOTEBOOKS])
+def test_an_english_notebook_speaks_english_and_opens_its_own_copy_on_colab(notebook: Path) -> None:
+    cells = nbformat.read(notebook, as_version=4).cells
+    intro, setup, check, comparison = cells[0].source, cells[1].source, cells[2].source, cells[-2].source
+    assert not HANGUL.search(intro + comparison), f"{notebook.name}: Korean in the notebook's own text"
+    comments = [line for line in setup.splitlines() + check.splitlines()[:3] if line.lstrip().startswith(("#", "print("))]
+    assert not [line for line in comments if HANGUL.search(line)], f"{notebook.name}: Korean in the set-up or check cell"
+    messages = re.search(r'^SAY = json\.loads\("""(.*)"""\)$', check, re.MULTILINE)
+    assert messages and not HANGUL.search(messages.group(1))
+    relative = notebook.relative_to(ROOT).as_posix()
+    assert f"https://colab.research.google.com/github/relu-docs/relu-docs/blob/main/{relative}" in intro
+    assert "https://relu-docs.github.io/relu-docs/en/" in intro, "the notebook links to the English page"
+
+
 @pytest.fixture(scope="session")
 def machine_capability() -> str:
     """The CPU kernel family torch picks here when nothing is set (AVX512 on this machine)."""
@@ -72,11 +101,20 @@ def test_notebooks_leave_the_cpu_kernels_to_the_machine(notebook: Path) -> None:
 FIGURE_SNIPPET = "# snippets/demo/plot.py\nimport matplotlib.pyplot as plt\nplt.plot([0, 1], [1, 0])\n"
 
 
-@pytest.mark.parametrize(("page_figures", "verdict"), [(1, ALL_MATCH), (2, "그림 수: 페이지 2개, 여기 1개")])
-def test_the_check_cell_compares_figure_counts(page_figures: int, verdict: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("page_figures", "verdict", "words"),
+    [
+        (1, ALL_MATCH, KOREAN),
+        (2, "그림 수: 페이지 2개, 여기 1개", KOREAN),
+        (1, "The outputs, values and figure counts of all 1 snippets match the page.", ENGLISH),
+        (2, "figures: page 2, here 1", ENGLISH),
+    ],
+    ids=["ko-match", "ko-differs", "en-match", "en-differs"],
+)
+def test_the_check_cell_compares_figure_counts(page_figures: int, verdict: str, words: Words, tmp_path: Path) -> None:
     expected = {"demo/plot.py": {"printed": "", "values": {}, "figures": page_figures, "tolerance": {"rel_tol": 1e-6, "abs_tol": 0.0, "factor": 0.0}}}
     notebook = nbformat.v4.new_notebook()
-    notebook.cells = [nbformat.v4.new_code_cell(source) for source in (check_code(expected), FIGURE_SNIPPET, "_page_check.report()")]
+    notebook.cells = [nbformat.v4.new_code_cell(source) for source in (check_code(expected, words), FIGURE_SNIPPET, "_page_check.report()")]
     run = execute(notebook, tmp_path, timeout=600)  # per cell; generous so a busy machine only slows it
     assert not run.error, run.error[-2000:]
     shown = sum("image/png" in output.get("data", {}) for output in run.notebook.cells[1].outputs)

@@ -53,3 +53,21 @@ def test_the_nav_is_read_in_order_with_its_top_level_sections(tmp_path: Path) ->
         encoding="utf-8",
     )
     assert Site.from_mkdocs(config).nav == (("", "index.md"), ("기초", "math/calculus.md"), ("기초", "b.md"), ("", "z.md"))
+
+
+def test_an_edition_s_config_inherits_and_overrides_like_mkdocs(tmp_path) -> None:
+    from snippet_notebooks import Site
+
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_url: https://x.io/a/\nrepo_url: https://github.com/o/r\nedit_uri: edit/trunk/docs/\n"
+        "theme:\n  language: ko\n  name: material\nnav:\n  - 홈: index.md\n  - 기초: [b.md]\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "mkdocs.en.yml").write_text(
+        "INHERIT: mkdocs.yml\nsite_url: https://x.io/a/en/\ndocs_dir: docs-en\ntheme:\n  language: en\nnav:\n  - Home: index.md\n",
+        encoding="utf-8",
+    )
+    site = Site.from_mkdocs(tmp_path / "mkdocs.en.yml")
+    assert (site.site_url, site.repo_url, site.branch, site.language, site.docs_dir) == ("https://x.io/a/en/", "https://github.com/o/r", "trunk", "en", "docs-en")
+    assert site.nav == (("", "index.md"),), "a list (nav) is replaced, not merged"
+    assert site.notebook_colab_url("notebooks/b.ipynb").endswith("/o/r/blob/trunk/docs-en/notebooks/b.ipynb")

@@ -17,23 +17,15 @@ from snippet_runner.compare import tolerance_of
 from snippet_runner.project import Options, Project
 from snippet_runner.source import SnippetSource
 
-from .check_cell import CHECK_TAG, REPORT_CODE, check_code
+from .check_cell import CHECK_TAG, check_code, report_code
 from .pages import NotebookError, PageCode, SnippetUse, notebook_uri
 from .pins import pinned_packages
 from .setup_cell import setup_code
 from .site import Site
+from .words import Words, words
 
 CELL_LABEL = "# snippets/{id}{part}"
 MAX_EMBEDDED_FILE = 200_000
-COMPARISON_NOTE = (
-    "## 페이지 값과 비교\n\n"
-    "위 셀들이 출력한 글, 최상위 변수의 값, 보여 준 그림 수를 페이지와 비교합니다. 숫자는 코드마다 정한 "
-    "허용 오차(`snippets/snippets.toml`의 `rel_tol`, `abs_tol`, 시간 측정이면 `timing_factor`배) 안에서 같으면 일치로 봅니다. "
-    "페이지의 숫자는 고정한 CPU 연산 경로(AVX2)에서 얻었지만, 이 노트북은 CPU 경로를 정하지 않습니다. "
-    "허용 오차는 다른 CPU 경로에서 잰 차이를 덮도록 정했고, 페이지에서 ±를 붙인 숫자는 CPU에 따라 마지막 자릿수가 조금 다를 수 있습니다."
-)
-
-
 def markdown_text(text: str) -> str:
     """Plain text (a docstring) shown as Markdown: characters that would become markup are escaped."""
     return re.sub(r"([\\`*\[\]<>$])", r"\\\1", text)
@@ -81,29 +73,25 @@ class NotebookBuilder:
         for number, use in enumerate(page.snippets, start=1):
             self._add_snippet(snippets, page, number, use, inputs)
         pinned = pinned_packages(inputs.imports, self.pins, self.versions)
-        check = new_code_cell(check_code(snippets.expected))
+        check = new_code_cell(check_code(snippets.expected, self.words))
         check.metadata.update({"tags": [CHECK_TAG], "cellView": "form", "jupyter": {"source_hidden": True}})
-        cells = [self._intro(page), new_code_cell(setup_code(self.project, pinned)), check, *snippets.cells]
-        cells += [new_markdown_cell(COMPARISON_NOTE), new_code_cell(REPORT_CODE.rstrip("\n"))]
+        cells = [self._intro(page), new_code_cell(setup_code(self.project, pinned, self.words)), check, *snippets.cells]
+        cells += [new_markdown_cell(self.words.comparison), new_code_cell(report_code(self.words))]
         for number, cell in enumerate(cells, start=1):
             cell.id = _cell_id(number)
         nb.cells = cells
         return nb
 
+    @property
+    def words(self) -> Words:
+        return words(self.site.language)
+
     def _intro(self, page: PageCode) -> NotebookNode:
-        colab = self.site.colab_url(f"docs/{notebook_uri(page.page)}")
-        intro = [
-            f"# {page.title} — 노트북",
-            "",
-            f"[{page.title}]({self.site.page_url(page.page)}) 페이지의 코드를 페이지에 나오는 순서대로 모았습니다. "
-            "위에서부터 차례로 실행하면 페이지와 같은 출력과 그림이 나옵니다.",
-            "",
-            "- 첫 셀은 Colab에서 페이지와 같은 버전의 패키지와 한글 글꼴을 설치하고, 그림 설정을 맞춥니다.",
-            "- 마지막 셀은 여기서 얻은 출력, 값, 그림 수를 페이지와 비교합니다.",
-            "- 이 노트북은 페이지에서 자동으로 만들어집니다. 고칠 곳이 있으면 `snippets/`의 코드나 페이지를 고칩니다.",
-        ]
+        colab = self.site.notebook_colab_url(notebook_uri(page.page))
+        link = f"[{page.title}]({self.site.page_url(page.page)})"
+        intro = [self.words.title.format(title=page.title), "", *(line.format(page=link) for line in self.words.intro)]
         if colab:
-            intro.append(f"- [Colab에서 열기]({colab})")
+            intro.append(f"- [{self.words.open_in_colab}]({colab})")
         return new_markdown_cell("\n".join(intro))
 
     def _add_snippet(self, snippets: SnippetCells, page: PageCode, number: int, use: SnippetUse, inputs: Inputs) -> None:
@@ -117,7 +105,9 @@ class NotebookBuilder:
         inputs.imports.update(found.packages)
 
         page_url = self.site.page_url(page.page)
-        where = f"[페이지의 해당 부분]({self.site.page_url(page.page, use.anchor)})" if use.anchor else f"[페이지]({page_url})"
+        where = (
+            f"[{self.words.section_link}]({self.site.page_url(page.page, use.anchor)})" if use.anchor else f"[{self.words.page_link}]({page_url})"
+        )
         text = [f"## {number}. {use.heading or page.title} — {path.name}", ""]
         if source.docstring:
             text += [markdown_text(source.docstring), ""]
@@ -128,7 +118,7 @@ class NotebookBuilder:
         if "__file__" in source.text:
             cells.append(
                 new_code_cell(
-                    "# 노트북에는 파일 경로가 없으므로, 코드가 옆에 있는 파일을 찾을 수 있게 정해 둡니다.\n"
+                    f"{self.words.file_note}\n"
                     f'__file__ = "{path.name}"'
                 )
             )

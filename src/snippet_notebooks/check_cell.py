@@ -8,6 +8,8 @@ from pathlib import Path
 
 from snippet_runner import drift_rules
 
+from .words import KOREAN, Words
+
 CHECK_TAG = "page-check"
 
 
@@ -20,17 +22,12 @@ def _python_string(text: str) -> str:
 RULES_SOURCE = Path(drift_rules.__file__).read_text(encoding="utf-8")
 """The comparison rules the tests use, embedded as they are: the notebook cannot drift from them."""
 
-TITLE = """\
-#@title 페이지 값과 비교하는 도구 (실행만 하면 됩니다)
-# 각 코드 셀이 출력한 글, 최상위 변수의 값, 보여 준 그림 수를 기록해 두었다가, 마지막 셀에서 페이지와 비교합니다.
-# 비교 규칙(아래 drift_rules)은 사이트의 테스트가 쓰는 파일 그대로입니다.
-"""
-
 RECORDER = '''\
 import json
 import sys
 
 PAGE = json.loads(__PAGE_JSON__)
+SAY = json.loads(__WORDS_JSON__)
 LABEL = re.compile(r"^# snippets/(\\S+\\.py)(?: \\((\\d+)/\\d+\\))?")
 
 
@@ -101,7 +98,7 @@ class PageCheck:
     def differences(self, snippet):
         expected = self.page[snippet]
         if snippet not in self.printed:
-            return ["아직 실행하지 않았습니다"]
+            return [SAY["not_run"]]
         tolerance = Tolerance(**expected["tolerance"])
         found = []
         text = "".join(self.printed[snippet][part] for part in sorted(self.printed[snippet]))
@@ -109,17 +106,17 @@ class PageCheck:
         if changed is not None:
             old = (expected["printed"].splitlines() + [""] * changed)[changed - 1]
             new = (text.splitlines() + [""] * changed)[changed - 1]
-            found.append(f"출력 {changed}번째 줄의 글이 다릅니다: 페이지 {old!r}, 여기 {new!r}")
+            found.append(SAY["text_differs"].format(line=changed, old=old, new=new))
         else:
             for line, a, b in number_drifts(expected["printed"], text, tolerance):
-                found.append(f"출력 {line}번째 줄: 페이지 {a}, 여기 {b}")
+                found.append(SAY["number_differs"].format(line=line, old=a, new=b))
         for name, old in expected["values"].items():
-            new = self.values.get(snippet, {}).get(name, "(없음)")
+            new = self.values.get(snippet, {}).get(name, SAY["missing"])
             if value_differs(old, new, tolerance):
-                found.append(f"값 {name}: 페이지 {old!r}, 여기 {new!r}")
+                found.append(SAY["value_differs"].format(name=name, old=old, new=new))
         shown = sum(self.figures.get(snippet, {}).values())
         if shown != expected["figures"]:
-            found.append(f"그림 수: 페이지 {expected['figures']}개, 여기 {shown}개")
+            found.append(SAY["figures_differ"].format(old=expected["figures"], new=shown))
         return found
 
     def report(self):
@@ -133,11 +130,11 @@ class PageCheck:
                 for line in found[:10]:
                     print(f"    {line}")
             else:
-                print(f"✓ snippets/{snippet}: 출력 {lines}줄, 값 {values}개, 그림 {figures}개 일치")
+                print(SAY["matches"].format(snippet=snippet, lines=lines, values=values, figures=figures))
         if failed:
-            print(f"페이지와 다른 코드: {failed}/{len(self.page)}개. 라이브러리 버전이 다르면 숫자가 조금 달라질 수 있습니다.")
+            print(SAY["some_differ"].format(failed=failed, total=len(self.page)))
         else:
-            print(f"모든 코드({len(self.page)}개)의 출력, 값, 그림 수가 페이지와 일치합니다.")
+            print(SAY["all_match"].format(total=len(self.page)))
         return failed
 
 
@@ -150,13 +147,13 @@ _events.register("pre_run_cell", _page_check.before)
 _events.register("post_run_cell", _page_check.after)
 '''
 
-REPORT_CODE = """\
-# 이 노트북에서 얻은 출력과 값을 페이지에 실린 값과 비교합니다.
-_page_check.report()
-"""
+def report_code(words: Words = KOREAN) -> str:
+    """The last cell: the report of what differs from the page."""
+    return f"{words.report_comment}\n_page_check.report()"
 
 
-def check_code(expected: dict[str, dict]) -> str:
+def check_code(expected: dict[str, dict], words: Words = KOREAN) -> str:
     """The recorder cell's source: the comparison rules, then what the page shows for each snippet."""
     page = _python_string(json.dumps(expected, ensure_ascii=False, indent=1))
-    return f"{TITLE}\n{RULES_SOURCE}\n\n{RECORDER.replace('__PAGE_JSON__', page)}"
+    said = _python_string(json.dumps(words.messages, ensure_ascii=False))
+    return f"{words.check_title}\n{RULES_SOURCE}\n\n{RECORDER.replace('__PAGE_JSON__', page).replace('__WORDS_JSON__', said)}"

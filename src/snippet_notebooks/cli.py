@@ -1,4 +1,5 @@
-"""Command line: ``snippet-notebooks [--check]`` writes (or checks) ``docs/notebooks/``."""
+"""Command line: ``snippet-notebooks [--check]`` writes (or checks) the notebooks of every edition:
+``docs/notebooks/`` (``mkdocs.yml``) and ``docs-en/notebooks/`` (``mkdocs.en.yml``)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 from snippet_runner.project import ConfigError, Project
 
 from .generate import NotebookError, generate
-from .site import SiteConfigError
+from .site import Site, SiteConfigError, editions
 
 log = logging.getLogger("snippet_notebooks")
 
@@ -21,12 +22,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO, format="%(message)s")
-    try:
-        report = generate(Project.at(args.root), check=args.check)
-    except (NotebookError, ConfigError, SiteConfigError) as exc:
-        log.error("error: %s", exc)
-        return 1
-    for name in report.stale:
-        log.error("error: %s is out of date: run `snippet-notebooks` and commit docs/notebooks/", name)
-    log.info("%s", report.summary())
-    return 1 if report.stale else 0
+    stale = 0
+    for docs, config in editions(args.root.resolve()):
+        try:
+            report = generate(Project.at(args.root, docs=docs), Site.from_mkdocs(config), check=args.check)
+        except (NotebookError, ConfigError, SiteConfigError) as exc:
+            log.error("error: %s", exc)
+            return 1
+        for name in report.stale:
+            log.error("error: %s is out of date: run `snippet-notebooks` and commit %s/notebooks/", name, docs)
+        log.info("%s: %s", docs, report.summary())
+        stale += len(report.stale)
+    return 1 if stale else 0

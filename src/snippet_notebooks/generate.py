@@ -36,7 +36,7 @@ from .index_page import INDEX_PAGE, index_text
 from .keys import Entry, Keys, NotebookIndex, sha256
 from .pages import NOTEBOOKS_DIR, NotebookError, PageCode, SnippetUse, notebook_uri, pages_with_code, scan_page
 from .pins import read_pins
-from .site import Site
+from .site import Site, edition_config
 
 __all__ = [
     "NOTEBOOKS_DIR", "NotebookBuilder", "NotebookError", "PageCode", "Report", "Site", "SnippetUse",
@@ -79,7 +79,7 @@ def generate(project: Project, site: Site | None = None, *, check: bool = False)
     Without ``check``, a notebook whose key (``keys``) is the one it was last written with, and whose
     file is still that text, is not made again.
     """
-    site = site or Site.from_mkdocs(project.root / "mkdocs.yml")
+    site = site or Site.from_mkdocs(edition_config(project.root, project.docs))
     report = Report()
     builder = NotebookBuilder(project, site, read_pins(project.root / "requirements.txt"), project.load_options())
     keys = Keys(project, site, builder.pins, builder.options, builder.versions)

@@ -143,6 +143,8 @@ class NotebookIndex:
     @classmethod
     def load(cls, project: Project) -> NotebookIndex:
         path = project.root / INDEX_FILE
+        if project.docs != "docs":  # one index per edition: saving one keeps only its own notebooks
+            path = path.with_name(f"index.{project.docs}.json")
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
             entries = {name: Entry(**entry) for name, entry in raw.items()}

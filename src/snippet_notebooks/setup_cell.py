@@ -11,6 +11,8 @@ import matplotlib
 
 from snippet_runner.project import Project
 
+from .words import KOREAN, Words
+
 KOREAN_FONT = "/usr/share/fonts/truetype/nanum/NanumGothic.ttf"
 
 
@@ -22,7 +24,7 @@ def _style_settings(project: Project) -> dict[str, object]:
 
 
 SETUP_CODE = '''\
-# 준비: Colab에서는 이 페이지의 숫자를 만든 것과 같은 버전의 패키지와 한글 글꼴(fonts-nanum)을 설치합니다.
+{setup_intro}
 import os
 import sys
 from importlib.metadata import PackageNotFoundError, version
@@ -36,7 +38,7 @@ def installed(name):
     try:
         return version(name)
     except PackageNotFoundError:
-        return "없음"
+        return "{no_package}"
 
 
 if "google.colab" in sys.modules:
@@ -48,13 +50,13 @@ if "google.colab" in sys.modules:
     wrong = [f"{{name}}=={{pin}}" for name, pin in PINNED.items() if installed(name).split("+")[0] != pin]
     if wrong:
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", *wrong], check=True)
-        print("패키지 버전을 맞췄습니다. 런타임이 다시 시작되면 이 셀부터 다시 실행합니다.")
-        os.kill(os.getpid(), 9)  # Colab이 런타임을 다시 시작합니다
+        print("{setup_restart}")
+        os.kill(os.getpid(), 9)  {setup_restart_comment}
 
-print("페이지:", ", ".join(f"{{name}} {{pin}}" for name, pin in PINNED.items()))
-print("여기  :", ", ".join(f"{{name}} {{installed(name)}}" for name in PINNED))
+print("{setup_page}", ", ".join(f"{{name}} {{pin}}" for name, pin in PINNED.items()))
+print("{setup_here}", ", ".join(f"{{name}} {{installed(name)}}" for name in PINNED))
 
-# 페이지의 코드를 실행한 것과 같은 설정: 그림 스타일과 한글 글꼴{torch_note}
+{setup_style}
 import matplotlib
 from matplotlib import font_manager
 
@@ -62,12 +64,12 @@ if KOREAN_FONT.exists():
     font_manager.fontManager.addfont(str(KOREAN_FONT))
 matplotlib.rcParams.update({style})
 {torch_setup}
-# 파이썬 파일로 실행할 때처럼, 셀의 마지막 식의 값을 따로 보여 주지 않습니다.
+{setup_quiet}
 get_ipython().ast_node_interactivity = "none"
 '''
 
 
-def setup_code(project: Project, pinned: dict[str, str]) -> str:
+def setup_code(project: Project, pinned: dict[str, str], words: Words = KOREAN) -> str:
     """The set-up cell's source for a notebook whose snippets need these pinned packages."""
     uses_torch = "torch" in pinned
     style = "{\n" + "".join(f"    {k!r}: {v!r},\n" for k, v in _style_settings(project).items()) + "}"
@@ -75,6 +77,13 @@ def setup_code(project: Project, pinned: dict[str, str]) -> str:
         pinned="{" + ", ".join(f"{k!r}: {v!r}" for k, v in pinned.items()) + "}",
         font=KOREAN_FONT,
         style=style,
-        torch_note=", torch 스레드 하나" if uses_torch else "",
+        setup_intro=words.setup_intro,
+        setup_style=words.setup_style.format(torch_note=words.torch_note if uses_torch else ""),
+        setup_quiet=words.setup_quiet,
+        no_package=words.no_package,
+        setup_restart=words.setup_restart,
+        setup_restart_comment=words.setup_restart_comment,
+        setup_page=words.setup_page,
+        setup_here=words.setup_here,
         torch_setup="import torch\n\ntorch.set_num_threads(1)\n" if uses_torch else "",
     ).rstrip("\n")

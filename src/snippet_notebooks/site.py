@@ -31,14 +31,14 @@ class Site:
     branch: str = "main"
     nav: tuple[tuple[str, str], ...] = ()
     """The pages of the navigation in order, as (top-level section, page path relative to docs/)."""
+    language: str = "ko"
+    """``theme.language``: the language of the edition's notebooks (``words``)."""
+    docs_dir: str = "docs"
+    """The edition's pages, relative to the checkout (``docs``, ``docs-en``)."""
 
     @classmethod
     def from_mkdocs(cls, config_file: Path) -> Site:
-        try:
-            config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
-        except yaml.YAMLError as exc:
-            raise SiteConfigError(f"{config_file}: {exc}") from exc
-        config = config if isinstance(config, dict) else {}
+        config = _load(config_file)
 
         def setting(name: str) -> str:
             value = config.get(name)
@@ -51,6 +51,22 @@ class Site:
             repo_url=setting("repo_url").removesuffix("/"),
             branch=branch.group(1) if branch else "main",
             nav=tuple(_nav_pages(config.get("nav"), "")),
+            language=str((config.get("theme") or {}).get("language") or "ko") if isinstance(config.get("theme"), dict) else "ko",
+            docs_dir=setting("docs_dir") or "docs",
+        )
+
+    @classmethod
+    def from_config(cls, config: dict) -> Site:
+        """From a configuration a generator has already read (Zensical's rendering context)."""
+        theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+        branch = re.match(r"(?:edit|blob)/([^/]+)/", str(config.get("edit_uri") or ""))
+        site_url = str(config.get("site_url") or "")
+        return cls(
+            site_url=site_url if site_url.endswith("/") or not site_url else site_url + "/",
+            repo_url=str(config.get("repo_url") or "").removesuffix("/"),
+            branch=branch.group(1) if branch else "main",
+            language=str(theme.get("language") or "ko"),
+            docs_dir=Path(str(config.get("docs_dir") or "docs")).name,
         )
 
     def page_url(self, page: str, anchor: str = "") -> str:
@@ -59,12 +75,53 @@ class Site:
         path = "" if path == "index" else path.removesuffix("/index") + "/"
         return f"{self.site_url}{path}" + (f"#{anchor}" if anchor else "")
 
+    def notebook_colab_url(self, uri: str) -> str:
+        """Colab for the edition's notebook ``notebooks/...ipynb``."""
+        return self.colab_url(f"{self.docs_dir}/{uri}")
+
     def colab_url(self, repo_path: str) -> str:
         """Open a file of the repository (``docs/notebooks/...ipynb``) in Google Colab."""
         github = re.match(r"https?://github\.com/(.+)$", self.repo_url)
         if not github:
             return ""
         return f"https://colab.research.google.com/github/{github.group(1)}/blob/{self.branch}/{repo_path}"
+
+
+EDITION_CONFIGS = {"docs": "mkdocs.yml", "docs-en": "mkdocs.en.yml"}
+"""Each edition's pages and its configuration."""
+
+
+def edition_config(root: Path, docs: str) -> Path:
+    """The configuration of the edition whose pages are in ``docs``."""
+    return root / EDITION_CONFIGS.get(docs, "mkdocs.yml")
+
+
+def editions(root: Path) -> list[tuple[str, Path]]:
+    """(pages folder, configuration) of every edition the checkout has."""
+    return [(docs, root / name) for docs, name in EDITION_CONFIGS.items() if (root / name).is_file() and (root / docs).is_dir()]
+
+
+def _merge(parent: dict, child: dict) -> dict:
+    """As MkDocs merges INHERIT: mappings recursively, the child's value wins, lists are replaced."""
+    merged = dict(parent)
+    for key, value in child.items():
+        merged[key] = _merge(merged[key], value) if isinstance(value, dict) and isinstance(merged.get(key), dict) else value
+    return merged
+
+
+def _load(config_file: Path, seen: tuple[Path, ...] = ()) -> dict:
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    except (OSError, yaml.YAMLError) as exc:
+        raise SiteConfigError(f"{config_file}: {exc}") from exc
+    config = config if isinstance(config, dict) else {}
+    parent = config.pop("INHERIT", None)
+    if isinstance(parent, str):
+        path = (config_file.parent / parent).resolve()
+        if path in seen:
+            raise SiteConfigError(f"{config_file}: INHERIT {parent} inherits itself")
+        config = _merge(_load(path, (*seen, config_file.resolve())), config)
+    return config
 
 
 def _nav_pages(items: object, section: str) -> list[tuple[str, str]]:

@@ -17,7 +17,7 @@ from markdown.preprocessors import Preprocessor
 import snippet_notebooks
 from snippet_runner.project import Project
 
-from .directives import zensical_page
+from .directives import zensical_config, zensical_page
 
 
 class NotebookLinksExtension(Extension):
@@ -38,12 +38,11 @@ class NotebookLinksPreprocessor(Preprocessor):
         page = zensical_page(self.md)
         if page is None or not isinstance(getattr(page, "meta", None), dict):
             return lines
-        project = Project.at(Path(self.extension.getConfig("root")).resolve())
+        site = snippet_notebooks.Site.from_config(zensical_config(self.md))  # the edition being built
+        project = Project.at(Path(self.extension.getConfig("root")).resolve(), docs=site.docs_dir)
         uri = snippet_notebooks.notebook_uri(page.path)
         if (project.docs_dir / uri).is_file():
-            site = snippet_notebooks.Site.from_mkdocs(project.root / "mkdocs.yml")
-            docs = project.docs_dir.relative_to(project.root).as_posix()
-            page.meta["notebook"] = {"file": uri, "colab": site.colab_url(f"{docs}/{uri}")}
+            page.meta["notebook"] = {"file": uri, "colab": site.notebook_colab_url(uri)}
         return lines
 
 
