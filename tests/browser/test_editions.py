@@ -31,6 +31,7 @@ def _no_problems(visit: Visit) -> None:
 
 
 def _switch_to(page, language: str) -> None:
+    page.wait_for_load_state("networkidle")
     page.locator(".md-header__option .md-select").hover()  # the list opens on hover, as for a reader
     page.locator(f"a.md-select__link[hreflang={language}]").click()
     page.wait_for_function(f"() => document.documentElement.lang === '{language}'", timeout=WAIT_MS)
@@ -100,6 +101,7 @@ def test_a_missing_page_offers_both_editions(open_page) -> None:
     visit = open_page("no/such/page/", expect_status=404)
     english = visit.page.locator("article a[hreflang=en]")
     assert english.count() == 1
+    visit.page.wait_for_load_state("networkidle")  # the search worker has loaded: leaving would abort it
     english.click()
     visit.page.wait_for_function("() => document.documentElement.lang === 'en'", timeout=WAIT_MS)
     _no_problems(visit)
