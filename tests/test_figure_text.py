@@ -13,6 +13,7 @@ import pytest  # noqa: E402
 from snippet_runner.figure_text import Translation, leftovers, restore, translate  # noqa: E402
 from snippet_runner.project import ConfigError  # noqa: E402
 
+pytestmark = pytest.mark.filterwarnings("ignore:Glyph .* missing from font")  # the tests' figures use matplotlib's default font
 ROOT = Path(__file__).resolve().parents[1]
 TABLE = """[text]
 "함수" = "Function"
