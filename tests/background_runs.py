@@ -24,8 +24,10 @@ from snippet_runner.scheduler import WALL_FACTOR
 
 
 def notebook_name(project: Project, path: Path) -> str:
-    """``docs/notebooks/activation/relu.ipynb`` -> ``activation/relu``."""
-    return path.relative_to(project.docs_dir / NOTEBOOKS_DIR).with_suffix("").as_posix()
+    """``docs/notebooks/activation/relu.ipynb`` -> ``activation/relu``; the English edition's
+    ``docs-en/notebooks/activation/relu.ipynb`` -> ``en/activation/relu``."""
+    docs, _, name = path.relative_to(project.root).with_suffix("").as_posix().partition(f"/{NOTEBOOKS_DIR}/")
+    return name if docs == "docs" else f"{docs.removeprefix('docs-')}/{name}"
 
 
 def _selected(items: list[pytest.Item], name: str) -> list:

@@ -16,6 +16,9 @@ from snippet_runner.cpu_paths import SETTINGS
 from snippet_runner.run_environment import RUN_ENVIRONMENT
 
 ALL_MATCH = "의 출력, 값, 그림 수가 페이지와 일치합니다."
+"""What a Korean notebook's report says when everything matches (``snippet_notebooks.words``)."""
+ALL_MATCH_IN = {"docs": ALL_MATCH, "docs-en": "match the page: outputs, values and figure counts."}
+"""The same, by edition."""
 READER_PATH = dict.fromkeys(SETTINGS)
 """The CPU kernel settings in a reader's notebook: none, the machine picks."""
 PROBE = f"""\

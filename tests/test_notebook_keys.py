@@ -28,7 +28,6 @@ def _books(names: list[str]) -> list[str]:
 
 
 @pytest.fixture
-
 def two_pages(tmp_path: Path) -> Project:
     """Two pages with code, one snippet each, their outputs frozen."""
     write(tmp_path / "snippets" / "demo" / "first.py", "slope = 1.0\nprint('slope', slope)\n")

@@ -1,4 +1,5 @@
-"""The generated notebooks: committed as the generator makes them, and, run top to bottom in a fresh
+"""The generated notebooks of both editions (``docs/notebooks/``, ``docs-en/notebooks/``): committed as
+the generator makes them, the English ones in English, and, run top to bottom in a fresh
 kernel (started without the runner's environment, as a reader's), they print, compute and show what
 the pages show (within each snippet's tolerances), on the CPU kernels the machine picks, as a
 reader's would: the tolerances cover the other CPU paths (see test_cpu_paths.py)."""
@@ -14,9 +15,10 @@ from pathlib import Path
 import nbformat
 import pytest
 from background_runs import BackgroundRuns, notebook_name
-from notebook_run import ALL_MATCH, READER_PATH, Run, execute, reader_environment
+from notebook_run import ALL_MATCH, ALL_MATCH_IN, READER_PATH, Run, execute, reader_environment
 
 import snippet_notebooks as notebooks
+from snippet_notebooks import cli as notebook_cli
 from snippet_notebooks.check_cell import check_code
 from snippet_notebooks.words import ENGLISH, KOREAN, Words
 from snippet_runner import store
@@ -56,29 +58,49 @@ def test_every_page_with_code_has_a_notebook(project: Project) -> None:
 
 ENGLISH_PROJECT = Project.at(ROOT, docs="docs-en")
 ENGLISH_NOTEBOOKS = sorted((ROOT / "docs-en" / notebooks.NOTEBOOKS_DIR).rglob("*.ipynb"))
-HANGUL = re.compile(r"[\uac00-\ud7a3]")
+ENGLISH_SITE = notebooks.Site.from_mkdocs(ROOT / "mkdocs.en.yml")
+HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+SITE_LINK = re.compile(r"https://relu-docs\.github\.io/relu-docs/[^)\s]*")
 
 
-def test_the_english_edition_has_its_own_current_notebooks() -> None:
-    report = notebooks.generate(ENGLISH_PROJECT, check=True)
-    assert not report.stale, f"run `snippet-notebooks` and commit docs-en/notebooks/: {report.stale}"
+def test_the_command_finds_every_edition_current() -> None:
+    """``snippet-notebooks --check`` (what CI runs) checks both editions, and both are current."""
+    assert [docs for docs, _ in notebooks.editions(ROOT)] == ["docs", "docs-en"]
+    assert notebook_cli.main(["--root", str(ROOT), "--check", "-q"]) == 0, "run `snippet-notebooks` and commit docs*/notebooks/"
+
+
+def test_every_english_page_with_code_has_a_notebook() -> None:
     pages = notebooks.pages_with_code(ENGLISH_PROJECT)
     assert pages and {ENGLISH_PROJECT.docs_dir / notebooks.notebook_uri(page.page) for page in pages} == set(ENGLISH_NOTEBOOKS)
     assert [p.relative_to(ROOT / "docs-en") for p in ENGLISH_NOTEBOOKS] == [p.relative_to(ROOT / "docs") for p in NOTEBOOKS]
+    for path in ENGLISH_NOTEBOOKS:
+        nbformat.validate(nbformat.read(path, as_version=4))
+
+
+def _own_lines(check: str) -> list[str]:
+    """The check cell's own lines: its title and the recorder, without the embedded comparison rules
+    and the page's outputs (Korean text the snippets print)."""
+    recorder = check[check.index('""")\n', check.index("PAGE = json.loads(")):]
+    return check.splitlines()[:3] + recorder.splitlines()
 
 
 @pytest.mark.parametrize("notebook", ENGLISH_NOTEBOOKS, ids=[p.relative_to(ROOT / "docs-en" / "notebooks").as_posix() for p in ENGLISH_NOTEBOOKS])
 def test_an_english_notebook_speaks_english_and_opens_its_own_copy_on_colab(notebook: Path) -> None:
     cells = nbformat.read(notebook, as_version=4).cells
-    intro, setup, check, comparison = cells[0].source, cells[1].source, cells[2].source, cells[-2].source
-    assert not HANGUL.search(intro + comparison), f"{notebook.name}: Korean in the notebook's own text"
-    comments = [line for line in setup.splitlines() + check.splitlines()[:3] if line.lstrip().startswith(("#", "print("))]
-    assert not [line for line in comments if HANGUL.search(line)], f"{notebook.name}: Korean in the set-up or check cell"
-    messages = re.search(r'^SAY = json\.loads\("""(.*)"""\)$', check, re.MULTILINE)
-    assert messages and not HANGUL.search(messages.group(1))
+    setup, check, report = cells[1].source, cells[2].source, cells[-1].source
+    markdown = [cell.source for cell in cells if cell.cell_type == "markdown"]
+    assert not [text for text in markdown if HANGUL.search(text)], f"{notebook.name}: Korean in a Markdown cell"
+    assert not HANGUL.search(setup + report), f"{notebook.name}: Korean in the set-up or report cell"
+    assert not [line for line in _own_lines(check) if HANGUL.search(line)], f"{notebook.name}: Korean in the check cell's own words"
+    assert "print(f\"All snippets ({len(self.page)}) match the page" in check
     relative = notebook.relative_to(ROOT).as_posix()
-    assert f"https://colab.research.google.com/github/relu-docs/relu-docs/blob/main/{relative}" in intro
-    assert "https://relu-docs.github.io/relu-docs/en/" in intro, "the notebook links to the English page"
+    assert f"(https://colab.research.google.com/github/relu-docs/relu-docs/blob/main/{relative})" in cells[0].source
+    links = [link for text in markdown for link in SITE_LINK.findall(text)]
+    assert links and all(link.startswith(ENGLISH_SITE.site_url) for link in links), "the notebook links the English pages"
+    korean = nbformat.read(ROOT / "docs" / notebook.relative_to(ROOT / "docs-en"), as_version=4).cells
+    assert [c.source for c in cells if "snippet" in c.metadata] == [c.source for c in korean if "snippet" in c.metadata], (
+        "the code cells are the same in both editions"
+    )
 
 
 @pytest.fixture(scope="session")
@@ -89,7 +111,7 @@ def machine_capability() -> str:
     return done.stdout.strip()
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[_name(p) for p in NOTEBOOKS])
+@pytest.mark.parametrize("notebook", NOTEBOOKS + ENGLISH_NOTEBOOKS, ids=[_name(p) for p in NOTEBOOKS + ENGLISH_NOTEBOOKS])
 def test_notebooks_leave_the_cpu_kernels_to_the_machine(notebook: Path) -> None:
     """No cell names a CPU kernel setting: a reader's notebook runs on their machine's path, like
     ``python file.py``, and the check within the tolerances is what makes it agree with the page."""
@@ -106,7 +128,7 @@ FIGURE_SNIPPET = "# snippets/demo/plot.py\nimport matplotlib.pyplot as plt\nplt.
     [
         (1, ALL_MATCH, KOREAN),
         (2, "그림 수: 페이지 2개, 여기 1개", KOREAN),
-        (1, "The outputs, values and figure counts of all 1 snippets match the page.", ENGLISH),
+        (1, ALL_MATCH_IN["docs-en"], ENGLISH),
         (2, "figures: page 2, here 1", ENGLISH),
     ],
     ids=["ko-match", "ko-differs", "en-match", "en-differs"],
@@ -124,7 +146,7 @@ def test_the_check_cell_compares_figure_counts(page_figures: int, verdict: str, 
 
 
 @pytest.mark.reruns
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[_name(p) for p in NOTEBOOKS])
+@pytest.mark.parametrize("notebook", NOTEBOOKS + ENGLISH_NOTEBOOKS, ids=[_name(p) for p in NOTEBOOKS + ENGLISH_NOTEBOOKS])
 def test_notebook_reproduces_the_page(notebook: Path, executed: dict[str, Run], project: Project, machine_capability: str) -> None:
     run = executed[_name(notebook)]
     if run.error:
@@ -154,6 +176,6 @@ def test_notebook_reproduces_the_page(notebook: Path, executed: dict[str, Run], 
         if figures[snippet] != len(frozen["figures"]):
             problems.append(f"{snippet}: {figures[snippet]} figure(s) shown, the page has {len(frozen['figures'])}")
     report = "".join(o.get("text", "") for o in run.notebook.cells[-1].outputs)
-    if ALL_MATCH not in report:
+    if ALL_MATCH_IN[notebook.relative_to(ROOT).parts[0]] not in report:
         problems.append(f"the notebook's own comparison cell reports differences:\n{report}")
     assert not problems, f"{notebook.relative_to(ROOT)} does not reproduce its page:\n  " + "\n  ".join(problems)

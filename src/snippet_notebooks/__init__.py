@@ -1,4 +1,4 @@
-"""Generated Jupyter notebooks: one per page with code, checked against the frozen outputs."""
+"""Generated Jupyter notebooks: one per page with code, for each edition, checked against the frozen outputs."""
 
 from .generate import (
     NOTEBOOKS_DIR,
@@ -8,6 +8,8 @@ from .generate import (
     Report,
     Site,
     SnippetUse,
+    edition_config,
+    editions,
     expected_notebooks,
     generate,
     notebook_uri,
@@ -18,5 +20,5 @@ from .generate import (
 
 __all__ = [
     "NOTEBOOKS_DIR", "NotebookBuilder", "NotebookError", "PageCode", "Report", "Site", "SnippetUse",
-    "expected_notebooks", "generate", "notebook_uri", "pages_with_code", "render", "scan_page",
+    "edition_config", "editions", "expected_notebooks", "generate", "notebook_uri", "pages_with_code", "render", "scan_page",
 ]

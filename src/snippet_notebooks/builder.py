@@ -1,5 +1,6 @@
 """One page's notebook: an introduction, the set-up cell, the hidden recorder cell, each snippet's
-cells under a short Markdown cell, and the closing comparison with the page."""
+cells under a short Markdown cell, and the closing comparison with the page; its own words in the
+edition's language (``Site.language``, ``words``), its code the snippets' own in both editions."""
 
 from __future__ import annotations
 
@@ -26,6 +27,9 @@ from .words import Words, words
 
 CELL_LABEL = "# snippets/{id}{part}"
 MAX_EMBEDDED_FILE = 200_000
+HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+
+
 def markdown_text(text: str) -> str:
     """Plain text (a docstring) shown as Markdown: characters that would become markup are escaped."""
     return re.sub(r"([\\`*\[\]<>$])", r"\\\1", text)
@@ -59,6 +63,13 @@ class NotebookBuilder:
     pins: dict[str, str]
     options: dict[str, Options]
     versions: Versions = field(default_factory=Versions)
+
+    def __post_init__(self) -> None:
+        if self.site.docs_dir != self.project.docs:
+            raise NotebookError(
+                f"the site's configuration is for {self.site.docs_dir}/ (docs_dir), the pages are {self.project.docs}/: "
+                "give generate() the configuration of the edition it makes the notebooks of"
+            )
 
     def build(self, page: PageCode, inputs: Inputs | None = None) -> NotebookNode:
         """The page's notebook; ``inputs``, if given, collects what it was made from."""
@@ -98,30 +109,24 @@ class NotebookBuilder:
         path = self.project.snippets_dir / use.snippet_id
         inputs.files.update((path, store.outputs_file(self.project, use.snippet_id)))
         if not path.is_file():
-            raise NotebookError(f"docs/{page.page}: refers to snippets/{use.snippet_id}, which does not exist")
+            raise NotebookError(f"{self.project.docs}/{page.page}: refers to snippets/{use.snippet_id}, which does not exist")
         source = SnippetSource.read(path)
         found = dependencies.find(self.project, path)
         inputs.files.update((*found.probed, *found.sources, *found.data))
         inputs.imports.update(found.packages)
 
         page_url = self.site.page_url(page.page)
-        where = (
-            f"[{self.words.section_link}]({self.site.page_url(page.page, use.anchor)})" if use.anchor else f"[{self.words.page_link}]({page_url})"
-        )
+        said = self.words
+        where = f"[{said.section_link}]({self.site.page_url(page.page, use.anchor)})" if use.anchor else f"[{said.page_link}]({page_url})"
         text = [f"## {number}. {use.heading or page.title} — {path.name}", ""]
-        if source.docstring:
-            text += [markdown_text(source.docstring), ""]
+        if source.docstring and (self.words.korean_docstrings or not HANGUL.search(source.docstring)):
+            text += [markdown_text(source.docstring), ""]  # the snippet's own words: Korean ones only in Korean
         text.append(f"`snippets/{use.snippet_id}` · {where}")
         cells = snippets.cells
         cells.append(new_markdown_cell("\n".join(text)))
         cells += [self._support_cell(use.snippet_id, path, support) for support in [*found.modules, *found.data]]
         if "__file__" in source.text:
-            cells.append(
-                new_code_cell(
-                    f"{self.words.file_note}\n"
-                    f'__file__ = "{path.name}"'
-                )
-            )
+            cells.append(new_code_cell(f'{self.words.file_note}\n__file__ = "{path.name}"'))
         chunks = source.cells
         for part, chunk in enumerate(chunks, start=1):
             label = CELL_LABEL.format(id=use.snippet_id, part=f" ({part}/{len(chunks)})" if len(chunks) > 1 else "")

@@ -3,6 +3,7 @@ snippet cell prints and computes, and the last cell reports what differs from th
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -27,7 +28,6 @@ import json
 import sys
 
 PAGE = json.loads(__PAGE_JSON__)
-SAY = json.loads(__WORDS_JSON__)
 LABEL = re.compile(r"^# snippets/(\\S+\\.py)(?: \\((\\d+)/\\d+\\))?")
 
 
@@ -98,7 +98,7 @@ class PageCheck:
     def differences(self, snippet):
         expected = self.page[snippet]
         if snippet not in self.printed:
-            return [SAY["not_run"]]
+            return ["__not_run__"]
         tolerance = Tolerance(**expected["tolerance"])
         found = []
         text = "".join(self.printed[snippet][part] for part in sorted(self.printed[snippet]))
@@ -106,17 +106,17 @@ class PageCheck:
         if changed is not None:
             old = (expected["printed"].splitlines() + [""] * changed)[changed - 1]
             new = (text.splitlines() + [""] * changed)[changed - 1]
-            found.append(SAY["text_differs"].format(line=changed, old=old, new=new))
+            found.append(f"__text_differs__")
         else:
             for line, a, b in number_drifts(expected["printed"], text, tolerance):
-                found.append(SAY["number_differs"].format(line=line, old=a, new=b))
+                found.append(f"__number_differs__")
         for name, old in expected["values"].items():
-            new = self.values.get(snippet, {}).get(name, SAY["missing"])
+            new = self.values.get(snippet, {}).get(name, "__missing__")
             if value_differs(old, new, tolerance):
-                found.append(SAY["value_differs"].format(name=name, old=old, new=new))
+                found.append(f"__value_differs__")
         shown = sum(self.figures.get(snippet, {}).values())
         if shown != expected["figures"]:
-            found.append(SAY["figures_differ"].format(old=expected["figures"], new=shown))
+            found.append(f"__figures_differ__")
         return found
 
     def report(self):
@@ -130,11 +130,11 @@ class PageCheck:
                 for line in found[:10]:
                     print(f"    {line}")
             else:
-                print(SAY["matches"].format(snippet=snippet, lines=lines, values=values, figures=figures))
+                print(f"__matches__")
         if failed:
-            print(SAY["some_differ"].format(failed=failed, total=len(self.page)))
+            print(f"__some_differ__")
         else:
-            print(SAY["all_match"].format(total=len(self.page)))
+            print(f"__all_match__")
         return failed
 
 
@@ -147,6 +147,17 @@ _events.register("pre_run_cell", _page_check.before)
 _events.register("post_run_cell", _page_check.after)
 '''
 
+
+def _recorder(words: Words) -> str:
+    """The recorder with the edition's messages in its f-strings (``words.Messages``)."""
+    recorder = RECORDER
+    for name, text in dataclasses.asdict(words.messages).items():
+        if any(character in text for character in '"\\\n'):
+            raise ValueError(f"message {name}: {text!r} cannot hold a quote, a backslash or a line break")
+        recorder = recorder.replace(f"__{name}__", text)
+    return recorder
+
+
 def report_code(words: Words = KOREAN) -> str:
     """The last cell: the report of what differs from the page."""
     return f"{words.report_comment}\n_page_check.report()"
@@ -155,5 +166,4 @@ def report_code(words: Words = KOREAN) -> str:
 def check_code(expected: dict[str, dict], words: Words = KOREAN) -> str:
     """The recorder cell's source: the comparison rules, then what the page shows for each snippet."""
     page = _python_string(json.dumps(expected, ensure_ascii=False, indent=1))
-    said = _python_string(json.dumps(words.messages, ensure_ascii=False))
-    return f"{words.check_title}\n{RULES_SOURCE}\n\n{RECORDER.replace('__PAGE_JSON__', page).replace('__WORDS_JSON__', said)}"
+    return f"{words.check_title}\n{RULES_SOURCE}\n\n{_recorder(words).replace('__PAGE_JSON__', page)}"

@@ -1,4 +1,14 @@
-"""Generate one Jupyter notebook per page with code: ``docs/notebooks/<area>/<page>.ipynb``.
+"""Generate one Jupyter notebook per page with code: ``docs/notebooks/<area>/<page>.ipynb``, and for
+the English edition ``docs-en/notebooks/<area>/<page>.ipynb``.
+
+Each edition is made from its own pages and configuration::
+
+    generate(Project.at(root), Site.from_mkdocs(root / "mkdocs.yml"))                    # Korean
+    generate(Project.at(root, docs="docs-en"), Site.from_mkdocs(root / "mkdocs.en.yml"))  # English
+
+(without a ``Site``, ``generate`` reads the edition's configuration, ``site.edition_config``). The
+code cells are the same in both; the notebook's own words are the edition's (``words``), its links
+go to the edition's pages and its Colab link to the edition's copy of the notebook.
 
 A notebook holds the page's snippets in the order the page first refers to them, each split into
 cells at its ``# --8<--`` sections, with a short Markdown cell before each snippet. It starts with a
@@ -14,7 +24,8 @@ trusts that record and makes every notebook.
 
 It also writes ``docs/notebooks/index.md``, the one page that lists them all (``index_page``).
 
-The parts live in ``pages`` (which pages, which snippets), ``site`` (addresses), ``pins`` (the
+The parts live in ``pages`` (which pages, which snippets), ``site`` (addresses, editions), ``words``
+(what a notebook says, per language), ``pins`` (the
 packages a set-up cell installs), ``setup_cell`` and ``check_cell`` (the generated set-up and
 comparison cells) and ``builder`` (one notebook); a snippet's cells and the files it needs come from
 the engine's source model (``snippet_runner.source``, ``snippet_runner.dependencies``).
@@ -36,11 +47,11 @@ from .index_page import INDEX_PAGE, index_text
 from .keys import Entry, Keys, NotebookIndex, sha256
 from .pages import NOTEBOOKS_DIR, NotebookError, PageCode, SnippetUse, notebook_uri, pages_with_code, scan_page
 from .pins import read_pins
-from .site import Site, edition_config
+from .site import Site, edition_config, editions
 
 __all__ = [
     "NOTEBOOKS_DIR", "NotebookBuilder", "NotebookError", "PageCode", "Report", "Site", "SnippetUse",
-    "expected_notebooks", "generate", "notebook_uri", "pages_with_code", "render", "scan_page",
+    "edition_config", "editions", "expected_notebooks", "generate", "notebook_uri", "pages_with_code", "render", "scan_page",
 ]
 
 
@@ -79,7 +90,7 @@ def generate(project: Project, site: Site | None = None, *, check: bool = False)
     Without ``check``, a notebook whose key (``keys``) is the one it was last written with, and whose
     file is still that text, is not made again.
     """
-    site = site or Site.from_mkdocs(edition_config(project.root, project.docs))
+    site = site or Site.from_mkdocs(edition_config(project))
     report = Report()
     builder = NotebookBuilder(project, site, read_pins(project.root / "requirements.txt"), project.load_options())
     keys = Keys(project, site, builder.pins, builder.options, builder.versions)

@@ -1,4 +1,5 @@
-"""The one page that lists every notebook (``docs/notebooks/index.md``), generated with them.
+"""The one page that lists every notebook of an edition (``docs/notebooks/index.md``, ``docs-en/...``),
+generated with them, in the edition's language.
 
 The navigation shows each page once; a page's notebook is reached from the page's buttons and from
 this list, in the order of the navigation. Its links are ordinary Markdown links, so each generator
@@ -14,6 +15,7 @@ from .site import Site
 from .words import words
 
 INDEX_PAGE = f"{NOTEBOOKS_DIR}/index.md"
+
 
 def index_text(pages: list[PageCode], site: Site) -> str:
     """The index page's Markdown: one row per notebook, in navigation order (other pages after, by path)."""

@@ -6,15 +6,16 @@ What ``NotebookBuilder.build`` reads, and where it is in the key:
 - the generator itself: the source of ``snippet_notebooks`` and ``snippet_runner`` (the comparison
   rules are embedded, the sections and tolerances come from there), nbformat's version and Python's
   (which modules are the standard library's);
-- the site and repository addresses from ``mkdocs.yml`` (``Site``), the pins of ``requirements.txt``,
+- the edition's addresses, language and folder from its configuration (``Site``), the pins of ``requirements.txt``,
   the runner's figure style (the set-up cell);
 - per page, what the scan found (title, snippets, headings, anchors), each snippet's tolerances from
   ``snippets/snippets.toml``, and the pinned versions of the packages its snippets import;
 - every file the last build of the notebook read, with its hash, or "absent" for a path it only
   looked for: the page, the snippets, their local modules and data files, the frozen outputs.
 
-The keys of the last build are kept in ``.cache/snippet-notebooks/index.json`` with the hash of the
-text written; a missing or unreadable index only means that every notebook is made again.
+The keys of the last build are kept in ``.cache/snippet-notebooks/index.json`` (the English
+edition's in ``index.docs-en.json``: each edition's generate keeps only its own notebooks) with the
+hash of the text written; a missing or unreadable index only means that every notebook is made again.
 """
 
 from __future__ import annotations
@@ -49,6 +50,12 @@ def sha256(data: bytes) -> str:
 
 def _json_hash(data: object) -> str:
     return sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+
+
+def index_file(project: Project) -> Path:
+    """Where the keys of the edition ``project.docs`` are kept: one file per edition."""
+    path = project.root / INDEX_FILE
+    return path if project.docs == "docs" else path.with_name(f"index.{project.docs}.json")
 
 
 def generator_version() -> str:
@@ -142,9 +149,7 @@ class NotebookIndex:
 
     @classmethod
     def load(cls, project: Project) -> NotebookIndex:
-        path = project.root / INDEX_FILE
-        if project.docs != "docs":  # one index per edition: saving one keeps only its own notebooks
-            path = path.with_name(f"index.{project.docs}.json")
+        path = index_file(project)
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
             entries = {name: Entry(**entry) for name, entry in raw.items()}

@@ -1,11 +1,14 @@
-"""The notebook's first code cell: on Colab, the pinned packages and a Korean font; everywhere, the
-runner's figure style and one torch thread, so a reader's run matches the page.
+"""The notebook's first code cell: on Colab, the pinned packages and a Korean font (the snippets print
+and draw Korean labels, in both editions); everywhere, the runner's figure style and one torch thread,
+so a reader's run matches the page. Its comments and messages are the edition's (``words``).
 
 It does not set the CPU kernels: a reader's notebook runs on the path their machine picks, as plain
 ``python file.py`` does, and its check cell compares within the tolerances that the freeze showed to
 cover every CPU path (``cpu_paths.py``)."""
 
 from __future__ import annotations
+
+import json
 
 import matplotlib
 
@@ -38,7 +41,7 @@ def installed(name):
     try:
         return version(name)
     except PackageNotFoundError:
-        return "{no_package}"
+        return {no_package}
 
 
 if "google.colab" in sys.modules:
@@ -50,11 +53,11 @@ if "google.colab" in sys.modules:
     wrong = [f"{{name}}=={{pin}}" for name, pin in PINNED.items() if installed(name).split("+")[0] != pin]
     if wrong:
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", *wrong], check=True)
-        print("{setup_restart}")
+        print({setup_restart})
         os.kill(os.getpid(), 9)  {setup_restart_comment}
 
-print("{setup_page}", ", ".join(f"{{name}} {{pin}}" for name, pin in PINNED.items()))
-print("{setup_here}", ", ".join(f"{{name}} {{installed(name)}}" for name in PINNED))
+print({setup_page}, ", ".join(f"{{name}} {{pin}}" for name, pin in PINNED.items()))
+print({setup_here}, ", ".join(f"{{name}} {{installed(name)}}" for name in PINNED))
 
 {setup_style}
 import matplotlib
@@ -69,6 +72,11 @@ get_ipython().ast_node_interactivity = "none"
 '''
 
 
+def _literal(text: str) -> str:
+    """A Python string literal for a message (JSON's double-quoted strings are Python's too)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
 def setup_code(project: Project, pinned: dict[str, str], words: Words = KOREAN) -> str:
     """The set-up cell's source for a notebook whose snippets need these pinned packages."""
     uses_torch = "torch" in pinned
@@ -80,10 +88,10 @@ def setup_code(project: Project, pinned: dict[str, str], words: Words = KOREAN) 
         setup_intro=words.setup_intro,
         setup_style=words.setup_style.format(torch_note=words.torch_note if uses_torch else ""),
         setup_quiet=words.setup_quiet,
-        no_package=words.no_package,
-        setup_restart=words.setup_restart,
+        no_package=_literal(words.no_package),
+        setup_restart=_literal(words.setup_restart),
         setup_restart_comment=words.setup_restart_comment,
-        setup_page=words.setup_page,
-        setup_here=words.setup_here,
+        setup_page=_literal(words.setup_page),
+        setup_here=_literal(words.setup_here),
         torch_setup="import torch\n\ntorch.set_num_threads(1)\n" if uses_torch else "",
     ).rstrip("\n")

@@ -1,13 +1,16 @@
-"""Where the site and the repository live (``site_url``, ``repo_url`` in ``mkdocs.yml``) and the
-addresses made from them: a page's published URL, a repository file opened in Google Colab."""
+"""Where an edition's site and the repository live (``site_url``, ``repo_url`` in ``mkdocs.yml`` or
+``mkdocs.en.yml``, read with what they inherit), its language and pages folder, and the addresses
+made from them: a page's published URL, a repository file opened in Google Colab."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import yaml
+
+from snippet_runner.project import Project
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -19,12 +22,12 @@ _ConfigLoader.add_constructor(None, lambda loader, node: None)
 
 
 class SiteConfigError(Exception):
-    """mkdocs.yml cannot be read as YAML."""
+    """An edition's configuration (or one it inherits) cannot be read, or names no edition."""
 
 
 @dataclass(frozen=True)
 class Site:
-    """Where the site and the repository live, read from ``mkdocs.yml``."""
+    """Where one edition's site and the repository live, read from its configuration."""
 
     site_url: str
     repo_url: str
@@ -38,12 +41,19 @@ class Site:
 
     @classmethod
     def from_mkdocs(cls, config_file: Path) -> Site:
-        config = _load(config_file)
+        """From an edition's configuration file, with the files it inherits (``INHERIT``)."""
+        return cls.from_config(read_config(config_file))
+
+    @classmethod
+    def from_config(cls, config: dict) -> Site:
+        """From a configuration already read (``from_mkdocs``, or Zensical's rendering context)."""
 
         def setting(name: str) -> str:
             value = config.get(name)
             return value.strip() if isinstance(value, str) else ""
 
+        theme = config.get("theme")
+        language = theme.get("language") if isinstance(theme, dict) else None
         branch = re.match(r"(?:edit|blob)/([^/]+)/", setting("edit_uri"))
         site_url = setting("site_url")
         return cls(
@@ -51,22 +61,8 @@ class Site:
             repo_url=setting("repo_url").removesuffix("/"),
             branch=branch.group(1) if branch else "main",
             nav=tuple(_nav_pages(config.get("nav"), "")),
-            language=str((config.get("theme") or {}).get("language") or "ko") if isinstance(config.get("theme"), dict) else "ko",
-            docs_dir=setting("docs_dir") or "docs",
-        )
-
-    @classmethod
-    def from_config(cls, config: dict) -> Site:
-        """From a configuration a generator has already read (Zensical's rendering context)."""
-        theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
-        branch = re.match(r"(?:edit|blob)/([^/]+)/", str(config.get("edit_uri") or ""))
-        site_url = str(config.get("site_url") or "")
-        return cls(
-            site_url=site_url if site_url.endswith("/") or not site_url else site_url + "/",
-            repo_url=str(config.get("repo_url") or "").removesuffix("/"),
-            branch=branch.group(1) if branch else "main",
-            language=str(theme.get("language") or "ko"),
-            docs_dir=Path(str(config.get("docs_dir") or "docs")).name,
+            language=language.strip() if isinstance(language, str) and language.strip() else "ko",
+            docs_dir=_folder(setting("docs_dir")),
         )
 
     def page_url(self, page: str, anchor: str = "") -> str:
@@ -88,17 +84,26 @@ class Site:
 
 
 EDITION_CONFIGS = {"docs": "mkdocs.yml", "docs-en": "mkdocs.en.yml"}
-"""Each edition's pages and its configuration."""
+"""Each edition's pages (``Project.docs``) and its configuration, relative to the checkout."""
 
 
-def edition_config(root: Path, docs: str) -> Path:
-    """The configuration of the edition whose pages are in ``docs``."""
-    return root / EDITION_CONFIGS.get(docs, "mkdocs.yml")
+def edition_config(project: Project) -> Path:
+    """The configuration of the edition whose pages are ``project.docs_dir``."""
+    if project.docs not in EDITION_CONFIGS:
+        raise SiteConfigError(f"{project.docs}/: not an edition's pages (known: {', '.join(EDITION_CONFIGS)})")
+    return project.root / EDITION_CONFIGS[project.docs]
 
 
 def editions(root: Path) -> list[tuple[str, Path]]:
     """(pages folder, configuration) of every edition the checkout has."""
     return [(docs, root / name) for docs, name in EDITION_CONFIGS.items() if (root / name).is_file() and (root / docs).is_dir()]
+
+
+def _folder(docs_dir: str) -> str:
+    """``docs_dir`` as written (``docs-en``, ``./docs-en/``), or as Zensical gives it (absolute), as
+    the folder's name relative to the checkout; ``docs`` when not set."""
+    path = PurePosixPath(docs_dir)
+    return (path.name if path.is_absolute() else path.as_posix()) if docs_dir and path.as_posix() != "." else "docs"
 
 
 def _merge(parent: dict, child: dict) -> dict:
@@ -109,7 +114,9 @@ def _merge(parent: dict, child: dict) -> dict:
     return merged
 
 
-def _load(config_file: Path, seen: tuple[Path, ...] = ()) -> dict:
+def read_config(config_file: Path, seen: tuple[Path, ...] = ()) -> dict:
+    """A configuration file as MkDocs reads it: with ``INHERIT``, the parent (relative to the file)
+    under it; ``seen``: the files that inherit this one."""
     try:
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)
     except (OSError, yaml.YAMLError) as exc:
@@ -117,10 +124,10 @@ def _load(config_file: Path, seen: tuple[Path, ...] = ()) -> dict:
     config = config if isinstance(config, dict) else {}
     parent = config.pop("INHERIT", None)
     if isinstance(parent, str):
-        path = (config_file.parent / parent).resolve()
+        path, seen = (config_file.parent / parent).resolve(), (*seen, config_file.resolve())
         if path in seen:
-            raise SiteConfigError(f"{config_file}: INHERIT {parent} inherits itself")
-        config = _merge(_load(path, (*seen, config_file.resolve())), config)
+            raise SiteConfigError(f"{config_file}: INHERIT: {parent} inherits from this file")
+        config = _merge(read_config(path, seen), config)
     return config
 
 

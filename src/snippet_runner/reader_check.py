@@ -3,7 +3,8 @@
     python snippets/activation/relu/verify.py | snippet-runner check-output snippets/activation/relu/verify.py
 
 The rules are the tests' (``drift_rules``), with the snippet's declared tolerance, which covers the
-CPU paths its outputs were checked on (``cpu_paths``).
+CPU paths its outputs were checked on (``cpu_paths``). The verdict is said in Korean, or in English
+(``Verdict.text("en")``), as the site's editions are written.
 """
 
 from __future__ import annotations
@@ -20,6 +21,46 @@ class CheckError(Exception):
     """The snippet named has no frozen output; the message says which."""
 
 
+@dataclass(frozen=True)
+class Phrases:
+    """What the verdict says, in one language (``str.format`` fields named in each)."""
+
+    timing: str
+    """``{factor}``."""
+    numeric: str
+    """``{rel}``, ``{abs}``."""
+    same: str
+    """``{name}``, ``{numbers}``, ``{kept}``, ``{moved}``, ``{allowed}``."""
+    different: str
+    """``{name}``, ``{allowed}``."""
+    reworded: str
+    """``{diff}``: the lines that differ, as a diff."""
+    number: str
+    """``{line}``, ``{old}``, ``{new}``."""
+
+
+KOREAN = Phrases(
+    timing="시간 측정: {factor:g}배 안",
+    numeric="상대 {rel:g}, 절대 {abs:g}",
+    same="{name}: 같음 (허용 오차 안). 숫자 {numbers}개 중 {kept}개는 페이지와 같고, {moved}개는 허용 오차({allowed}) 안에서 다릅니다.",
+    different="{name}: 다름 (허용 오차: {allowed})",
+    reworded="  숫자 말고도 글자가 다른 줄이 있습니다 (- 페이지, + 여기):{diff}",
+    number="  줄 {line}: 페이지 {old}, 여기 {new}",
+)
+
+ENGLISH = Phrases(
+    timing="a timing: within a factor of {factor:g}",
+    numeric="relative {rel:g}, absolute {abs:g}",
+    same="{name}: same (within the tolerance). {numbers} numbers: {kept} as on the page, {moved} different but within the tolerance ({allowed}).",
+    different="{name}: different (tolerance: {allowed})",
+    reworded="  some lines differ in more than their numbers (- page, + here):{diff}",
+    number="  line {line}: page {old}, here {new}",
+)
+
+LANGUAGES: dict[str, Phrases] = {"ko": KOREAN, "en": ENGLISH}
+"""An edition's ``theme.language`` -> the verdict's words."""
+
+
 @dataclass
 class Verdict:
     snippet_id: str
@@ -34,24 +75,25 @@ class Verdict:
     def same(self) -> bool:
         return not self.drifts
 
-    def _allowed(self) -> str:
+    def _allowed(self, said: Phrases) -> str:
         if self.tolerance.factor > 1:
-            return f"시간 측정: {self.tolerance.factor:g}배 안"
-        return f"상대 {self.tolerance.rel_tol:g}, 절대 {self.tolerance.abs_tol:g}"
+            return said.timing.format(factor=self.tolerance.factor)
+        return said.numeric.format(rel=self.tolerance.rel_tol, abs=self.tolerance.abs_tol)
 
-    def text(self) -> str:
-        name = f"snippets/{self.snippet_id}"
+    def text(self, language: str = "ko") -> str:
+        """The verdict in ``language`` (``ko``, the site's first language, or ``en``)."""
+        if language not in LANGUAGES:
+            raise CheckError(f"language {language!r}: the verdict is written in {', '.join(LANGUAGES)}")
+        said, name = LANGUAGES[language], f"snippets/{self.snippet_id}"
         if self.same:
             kept = self.numbers - self.moved
-            detail = f"숫자 {self.numbers}개 중 {kept}개는 페이지와 같고, {self.moved}개는 허용 오차({self._allowed()}) 안에서 다릅니다."
-            return f"{name}: 같음 (허용 오차 안). {detail}"
-        lines = [f"{name}: 다름 (허용 오차: {self._allowed()})"]
+            return said.same.format(name=name, numbers=self.numbers, kept=kept, moved=self.moved, allowed=self._allowed(said))
+        lines = [said.different.format(name=name, allowed=self._allowed(said))]
         for drift in self.drifts:
             if drift.where.endswith("text changed"):
-                lines.append(f"  숫자 말고도 글자가 다른 줄이 있습니다 (- 페이지, + 여기):{drift.new}")
+                lines.append(said.reworded.format(diff=drift.new))
             else:
-                line = drift.where.removeprefix("line ")
-                lines.append(f"  줄 {line}: 페이지 {drift.old}, 여기 {drift.new}")
+                lines.append(said.number.format(line=drift.where.removeprefix("line "), old=drift.old, new=drift.new))
         return "\n".join(lines)
 
 
