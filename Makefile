@@ -37,9 +37,9 @@ check: setup  ## fail if any frozen output is stale
 accept: setup  ## re-run and accept new numbers: make accept SNIPPET=activation/relu/verify.py
 	$(BIN)/snippet-runner accept $(SNIPPET)
 
-# Generated notebooks (docs/notebooks/): written here, committed like outputs/. In CI (CI=true)
+# Generated notebooks (docs/notebooks/, docs-en/notebooks/): written here, committed like outputs/. In CI (CI=true)
 # nothing is written and a stale notebook fails the build.
-notebooks: setup  ## regenerate docs/notebooks/ from the pages (only files that changed)
+notebooks: setup  ## regenerate docs/notebooks/ and docs-en/notebooks/ from the pages (only files that changed)
 	$(BIN)/snippet-notebooks $(if $(CI),--check)
 
 # Two editions from the same runs: Korean (mkdocs.yml) at the root, English (mkdocs.en.yml) in en/,
