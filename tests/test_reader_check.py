@@ -41,3 +41,17 @@ def test_the_english_verdict_has_no_korean() -> None:
 def test_an_unknown_language_is_named() -> None:
     with pytest.raises(CheckError, match="'fr'"):
         SAME.text("fr")
+
+
+def test_check_output_answers_in_the_language_asked(tmp_path, capsys) -> None:
+    from pathlib import Path
+
+    from snippet_runner import cli, store
+    from snippet_runner.project import Project
+
+    root = Path(__file__).resolve().parents[1]
+    printed = tmp_path / "printed.txt"
+    printed.write_text(store.load_outputs(Project.at(root), "activation/relu/verify.py")["sections"][""], encoding="utf-8")
+    for language, verdict in (("en", "same (within the tolerance)"), ("ko", "같음 (허용 오차 안)")):
+        code = cli.main(["--root", str(root), "check-output", "--language", language, "snippets/activation/relu/verify.py", str(printed)])
+        assert code == 0 and verdict in capsys.readouterr().out

@@ -56,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     mine = commands.add_parser("check-output", help="compare what you printed (standard input, or a file) with the page")
     mine.add_argument("snippet", help="the snippet you ran, e.g. snippets/activation/relu/verify.py")
     mine.add_argument("printed", nargs="?", type=Path, help="a file with what it printed (default: standard input)")
+    mine.add_argument("--language", choices=("ko", "en"), default="ko", help="the language of the verdict (default: ko)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     logging.getLogger(PROGRESS_LOGGER).setLevel(logging.WARNING if args.quiet else logging.NOTSET)
@@ -67,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check-output":
             printed = args.printed.read_text(encoding="utf-8") if args.printed else sys.stdin.read()
             verdict = reader_check.check(project, args.snippet, printed)
-            print(verdict.text())
+            print(verdict.text(args.language))
             return 0 if verdict.same else 1
         if args.command == "cpu-path":
             outputs = Project.at(args.root, outputs_dir=args.outputs)

@@ -12,7 +12,7 @@ import pytest
 
 from .raw_tex import raw_tex
 from .support import WAIT_MS, Visit
-from .test_interactions import SEARCH_RESULTS
+from .test_interactions import search
 
 pytestmark = pytest.mark.browser
 
@@ -41,13 +41,7 @@ def _switch_to(page, language: str) -> None:
 @pytest.mark.parametrize("query", list(ENGLISH_SEARCHES))
 def test_the_english_search_finds_english_words(query: str, open_page, server) -> None:
     visit = open_page("en/")
-    page = visit.page
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill(query)
-    box.press("End")
-    page.locator(".md-search-result__item").first.wait_for(timeout=WAIT_MS)
-    results = page.evaluate(SEARCH_RESULTS)
+    results = search(visit.page, query)
     summary = [(r["links"][:1], r["text"][:80]) for r in results[:5]]
     assert any(all(word.lower() in r["text"].lower() for word in query.split()) for r in results), summary
     links = [link for r in results for link in r["links"]]

@@ -42,16 +42,21 @@ SEARCH_RESULTS = """() => [...document.querySelectorAll(".md-search-result__item
 })"""
 
 
-@pytest.mark.parametrize("query", list(SEARCHES))
-def test_search_finds_korean_words_without_raw_tex(query: str, open_page, server) -> None:
-    visit = open_page("")
-    page = visit.page
+def search(page, query: str) -> list[dict]:
+    """Type ``query`` into Material's search box as a reader does; the results, once there are some."""
     box = page.locator("input.md-search__input")
     box.click()
     box.fill(query)
     box.press("End")  # Material's search listens to keyup
     page.locator(".md-search-result__item").first.wait_for(timeout=WAIT_MS)
-    results = page.evaluate(SEARCH_RESULTS)
+    return page.evaluate(SEARCH_RESULTS)
+
+
+@pytest.mark.parametrize("query", list(SEARCHES))
+def test_search_finds_korean_words_without_raw_tex(query: str, open_page, server) -> None:
+    visit = open_page("")
+    page = visit.page
+    results = search(page, query)
     words = query.split()
     summary = [(r["links"][:1], r["text"][:80]) for r in results[:5]]
     assert any(all(word in r["text"] for word in words) for r in results), f"no result has all of {words}: {summary}"
