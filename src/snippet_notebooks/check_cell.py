@@ -92,8 +92,9 @@ class PageCheck:
         namespace = get_ipython().user_ns
         recorded = self.values.setdefault(snippet, {})
         for name in self.page[snippet]["values"]:
-            if name in namespace:
-                recorded[name] = _scalar(namespace[name])
+            head, _, field = name.partition(".")  # "tanh_vs_elu.verdict": a field of a dataclass value
+            if head in namespace and (not field or hasattr(namespace[head], field)):
+                recorded[name] = _scalar(getattr(namespace[head], field) if field else namespace[head])
 
     def differences(self, snippet):
         expected = self.page[snippet]

@@ -206,7 +206,7 @@ def _build(
         # The key of what this run read, so that the next build finds it unchanged.
         key = key_of(snippet, result.outcome.get("reads", []))
         manifest[snippet.id] = store.commit(project, result, key, versions.reported(), SnippetSource.read(snippet.path).seeds, spread)
-        store.save_manifest(project, manifest)
+        store.update_manifest(project, {snippet.id: manifest[snippet.id]})
         report.ran.append(snippet.id)
 
     try:
@@ -242,4 +242,4 @@ def _build(
             store.remove(project, snippet_id)
             del manifest[snippet_id]
         if gone:
-            store.save_manifest(project, manifest)
+            store.update_manifest(project, {}, removed=gone)

@@ -75,6 +75,10 @@ class Spread:
         return cls(list(data.get("paths", [])), dict(data.get("sections", {})), dict(data.get("values", {})), list(data.get("figures", [])))
 
 
+VERDICT_SUFFIX = ".verdict"
+"""The value a verdict of the shared rule publishes (``snippets/verdicts.py``: ``name.verdict``)."""
+
+
 def _is_number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
@@ -113,6 +117,11 @@ def measure(frozen: dict, others: dict[str, dict], tolerance: Tolerance) -> tupl
                     _largest(value_moves, (name,), abs(float(old) - float(new)))
                 if not tolerance.close(float(old), float(new)):
                     problems.append(f"{path}: value {name}: {old!r} → {new!r}, outside the tolerance")
+            elif old != new and name.endswith(VERDICT_SUFFIX):
+                problems.append(
+                    f"{path}: the verdict {name.removesuffix(VERDICT_SUFFIX)} moves between CPU paths ({old!r} → {new!r}); "
+                    f"a verdict that moves is inconclusive: pass moves_between_cpus=True to its verdicts.compare()"
+                )
             elif old != new:
                 problems.append(f"{path}: value {name}: {old!r} → {new!r}")
     spread = Spread(paths=sorted(others))

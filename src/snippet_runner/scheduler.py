@@ -107,6 +107,7 @@ def run_one(
         runner_pid=os.getpid(),
         cgroup_procs=group.procs_files,
         output_bytes=options.output_mb * 2**20,
+        snippets_dir=str(project.snippets_dir),
     )
     process = context.Process(target=execute, args=(job,), name=f"snippet {snippet.id}")
     started = time.monotonic()

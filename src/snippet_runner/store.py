@@ -7,13 +7,14 @@ not match its manifest entry is stale and is never published as it is.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import tempfile
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from .cachekey import CacheKey, sha256
 from .discovery import Snippet
@@ -90,6 +91,24 @@ def load_manifest(project: Project) -> dict[str, Entry]:
 def save_manifest(project: Project, manifest: dict[str, Entry]) -> None:
     data = {"snippets": {k: asdict(v) for k, v in sorted(manifest.items())}}
     atomic_write_text(project.manifest_file, dump_json(data))
+
+
+def update_manifest(project: Project, changed: dict[str, Entry], removed: Iterable[str] = ()) -> dict[str, Entry]:
+    """Write these entries (and drop those) into the manifest as it is on disk now, under a lock on the
+    outputs folder: two runs at once (an author's ``mkdocs serve`` and ``make snippets``) each keep the
+    other's entries. Returns the manifest written."""
+    project.outputs_dir.mkdir(parents=True, exist_ok=True)
+    folder = os.open(project.outputs_dir, os.O_RDONLY)
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX)
+        manifest = load_manifest(project)
+        manifest.update(changed)
+        for snippet_id in removed:
+            manifest.pop(snippet_id, None)
+        save_manifest(project, manifest)
+        return manifest
+    finally:
+        os.close(folder)  # releases the lock
 
 
 def load_outputs(project: Project, snippet_id: str) -> dict | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import dataclasses
 import json
 import logging
 import os
@@ -46,6 +47,8 @@ class Job:
     """The largest file the run may write, its printed output included."""
     figure_text: tuple[tuple[str, str], ...] = ()
     """Korean figure texts and their English (``figure_text.Translation.pairs``)."""
+    snippets_dir: str = ""
+    """The snippets' root, whose modules every snippet may import (``dependencies.local_module``)."""
 
 
 class GlyphMissing(Exception):
@@ -99,6 +102,22 @@ def _publishable(value: object) -> object | None:
             return None
         return scalar if isinstance(scalar, bool | int | float) else None
     return None
+
+
+def published_values(namespace: dict) -> dict[str, object]:
+    """The top-level values the pages may quote. A dataclass instance publishes each scalar field as
+    ``name.field`` (a comparison's ``tanh_vs_elu.verdict``, ``tanh_vs_elu.low``, ...)."""
+    values: dict[str, object] = {}
+    for name, raw in namespace.items():
+        if name.startswith("_"):
+            continue
+        if dataclasses.is_dataclass(raw) and not isinstance(raw, type):
+            for field in dataclasses.fields(raw):
+                if (value := _publishable(getattr(raw, field.name))) is not None:
+                    values[f"{name}.{field.name}"] = value
+        elif (value := _publishable(raw)) is not None:
+            values[name] = value
+    return values
 
 
 def _error_record(exc: BaseException, path: str) -> dict:
@@ -165,6 +184,8 @@ def _run(job: Job, workdir: Path, result: dict) -> int:
     sys.argv = [job.path]
     sys.dont_write_bytecode = True
     sys.path.insert(0, str(path.parent))
+    if job.snippets_dir:
+        sys.path.insert(1, job.snippets_dir)
     # The figures themselves, not their numbers: a figure closed in a later section is still saved
     # as it was drawn, and a new figure that reuses a closed figure's number is a figure of its own.
     figures: list[tuple[str, Figure]] = []
@@ -209,9 +230,5 @@ def _run(job: Job, workdir: Path, result: dict) -> int:
     plt.close("all")
     if untranslated:  # every text at once, so that one edit of the table covers them
         raise figure_text.Untranslated("no English in snippets/figure_text.en.toml for " + ", ".join(untranslated))
-    result["values"] = {
-        name: value
-        for name, raw in namespace.items()
-        if not name.startswith("_") and (value := _publishable(raw)) is not None
-    }
+    result["values"] = published_values(namespace)
     return 0

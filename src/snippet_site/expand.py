@@ -182,12 +182,44 @@ def _render_figure(context: PageContext, args: list[str], indent: str, where: st
     return lines
 
 
+VERDICT_SPECS = ("verdict", "claim")
+"""Format specs that show a verdict of the shared rule (``snippets/verdicts.py``) in the page's language:
+``{{ value path.py tanh_vs_elu verdict }}`` (a comparison: the word and its interval),
+``{{ value path.py relu_no_vanishing claim }}`` (a claim: the word)."""
+
+
+def _render_verdict(context: PageContext, outputs: dict, name: str, spec: str, where: str) -> str:
+    values = outputs["values"]
+    code = values.get(f"{name}.verdict")
+    if code not in context.words.verdicts:
+        raise DirectiveError(f"{where}: '{name}' is not a verdict of snippets/verdicts.py (no {name}.verdict value; "
+                             f"assign the result of verdicts.compare() or verdicts.claim() to a top-level name)")
+    text = context.words.verdicts[code]
+    if spec == "claim" or f"{name}.difference" not in values:
+        return html.escape(text)
+    digits = int(values.get(f"{name}.digits", 4))
+    spread = Spread.from_json(outputs.get("cpu_spread")).values
+    numbers = {}
+    spec_number = f"+.{digits}f"
+    for part in ("difference", "low", "high"):
+        value = float(values[f"{name}.{part}"])
+        number = html.escape(format(value, spec_number).replace("-", "−"))
+        move = spread.get(f"{name}.{part}", 0.0)
+        if move and shown_varies(value, move, spec_number):
+            title = html.escape(context.words.varies_title.format(spread=plus_minus(move)))
+            number = f'<span class="cpu-varies" tabindex="0" title="{title}">{number}</span>'
+        numbers[part] = number
+    return html.escape(text) + context.words.interval.format(**numbers)
+
+
 def _render_value(context: PageContext, args: list[str], where: str) -> str:
     if len(args) not in (2, 3):
         raise DirectiveError(f"{where}: use {{{{ value path.py name [format] }}}}")
     snippet_id, name = args[0], args[1]
     outputs = _outputs(context, snippet_id, where)
     values = outputs["values"]
+    if len(args) == 3 and args[2] in VERDICT_SPECS:
+        return _render_verdict(context, outputs, name, args[2], where)
     if name not in values:
         raise DirectiveError(f"{where}: snippet '{snippet_id}' has no top-level value '{name}'")
     spec = args[2] if len(args) == 3 else ""

@@ -30,6 +30,10 @@ class Words:
     """The figure record's keys for the light and the dark file (``snippet_runner.store.FIGURE_VARIANTS``)."""
     translated: bool
     """Whether the figures' texts (and so the explorers' labels) are translated (``snippet_runner.figure_text``)."""
+    verdicts: dict[str, str]
+    """The rule's verdict codes (``snippets/verdicts.py``) -> the words a page shows."""
+    interval: str
+    """Right after a comparison's verdict word: ``{difference}``, ``{low}``, ``{high}``."""
 
 
 KOREAN = Words(
@@ -44,6 +48,16 @@ KOREAN = Words(
     run="실행",
     figure_variants=("file", "dark"),
     translated=False,
+    verdicts={
+        "distinguishable": "구별됨",
+        "not distinguishable": "구별되지 않음",
+        "inconclusive": "판단 보류",
+        "holds": "맞음",
+        "conditional": "조건부",
+        "wrong": "틀림",
+        "not supported": "뒷받침 안 됨",
+    },
+    interval="(차이 {difference}, 95% 구간 {low} ~ {high})",
 )
 
 ENGLISH = Words(
@@ -58,6 +72,16 @@ ENGLISH = Words(
     run="run",
     figure_variants=("en", "en_dark"),
     translated=True,
+    verdicts={
+        "distinguishable": "distinguishable",
+        "not distinguishable": "not distinguishable",
+        "inconclusive": "inconclusive",
+        "holds": "holds",
+        "conditional": "conditional",
+        "wrong": "wrong",
+        "not supported": "not supported",
+    },
+    interval=" (difference {difference}, 95% interval {low} to {high})",
 )
 
 EDITIONS: dict[str, Words] = {"ko": KOREAN, "en": ENGLISH}

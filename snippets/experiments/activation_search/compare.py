@@ -4,6 +4,8 @@ import matplotlib.pyplot as plt
 import torch
 import torch.nn as nn
 
+import verdicts  # 사이트의 모든 판정을 내리는 규칙 (snippets/verdicts.py)
+
 # --8<-- [start:setup]
 # 원문과 같은 학습 데이터 (시드 42, 5000개)
 torch.manual_seed(42)
@@ -35,9 +37,14 @@ def create_model(activation):
     )
 
 
-def accuracy(model, x, y):
+def correct(model, x, y):
+    """예제마다 맞혔는지(True/False)."""
     with torch.no_grad():
-        return (model(x).argmax(dim=1) == y).float().mean().item()
+        return model(x).argmax(dim=1) == y
+
+
+def accuracy(model, x, y):
+    return correct(model, x, y).float().mean().item()
 
 
 def train_and_evaluate(activation, seed):
@@ -54,7 +61,7 @@ def train_and_evaluate(activation, seed):
             nn.functional.cross_entropy(model(X[idx]), Y[idx]).backward()
             optimizer.step()
         test_curve.append(accuracy(model, X_test, Y_test))
-    return accuracy(model, X, Y), test_curve[-1], test_curve
+    return accuracy(model, X, Y), test_curve[-1], test_curve, correct(model, X_test, Y_test)
 # --8<-- [end:setup]
 
 # --8<-- [start:compare]
@@ -92,12 +99,11 @@ by_train, train_text = ranked(0)
 by_test, test_text = ranked(2)
 print("학습 정확도 순위:   " + train_text)
 print("held-out 정확도 순위: " + test_text)
-# 이웃한 두 순위의 차이가 두 표준편차의 합보다 작으면 시드 3개로는 가를 수 없다고 봅니다.
+# 이웃한 두 순위를 사이트의 판정 규칙으로 비교합니다: 시드와 held-out 예제를 함께 다시 뽑은 95% 구간.
+comparisons = {}
 for a, b in zip(by_test, by_test[1:]):
-    gap = stats[a][2] - stats[b][2]
-    noise = stats[a][3] + stats[b][3]
-    verdict = "구분됨" if gap > noise else "잡음 범위 안"
-    print(f"  {a} − {b}: 차이 {gap:.4f}, 표준편차 합 {noise:.4f} → {verdict}")
+    comparisons[f"{a}_vs_{b}"] = verdicts.compare([r[3] for r in runs[a]], [r[3] for r in runs[b]])
+    print(f"  {a} − {b}: {comparisons[f'{a}_vs_{b}']}")
 # --8<-- [end:ranking]
 
 # --8<-- [start:figure]
@@ -141,6 +147,7 @@ best_train_name = train_text.split(" > ")[0]     # 동점이면 "relu = leaky_re
 best_test_name = test_text.split(" > ")[0]
 worst_test_name = by_test[-1]
 sigmoid_test_minus_relu = stats["sigmoid"][2] - stats["relu"][2]
+globals().update(comparisons)  # 본문의 판정: <위>_vs_<아래> (예: tanh_vs_elu)
 n_seeds = len(SEEDS)
 seed_list = ", ".join(str(s) for s in SEEDS)
 seed_range = f"{SEEDS[0]}~{SEEDS[-1]}"
