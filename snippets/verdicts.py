@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 LEVEL = 0.95        # 구간의 신뢰 수준
+VANISHING_RATIO = 1e-2  # 첫 은닉층과 마지막 은닉층의 기울기 노름 비율이 이보다 작으면 "기울기가 소실됨"
 RESAMPLES = 4000    # 부트스트랩 반복 횟수
 BOOTSTRAP_SEED = 0  # 다시 뽑기의 난수 시드: 같은 입력이면 늘 같은 구간
 
@@ -118,6 +119,15 @@ def compare(a, b, *, digits: int = 4, moves_between_cpus: bool = False) -> Compa
         verdict = NOT_DISTINGUISHABLE
     seeds = min(len(_scores(a, "a")), len(_scores(b, "b")))
     return Comparison(verdict, difference, low, high, seeds, _scores(a, "a").shape[1], digits)
+
+
+def vanishes(ratio: float) -> bool:
+    """깊은 신경망에서 기울기가 소실되었는가: 첫 은닉층 기울기 노름 / 마지막 은닉층 기울기 노름 < VANISHING_RATIO.
+
+    "X: 기울기 소실 없음" 같은 주장은 모두 같은 조건에서 잽니다: 함수 자체(큰 |x|에서도 도함수가 0으로
+    줄지 않는가), 기본 초기화의 깊은 신경망, He 초기화의 깊은 신경망.
+    """
+    return ratio < VANISHING_RATIO
 
 
 def claim(**conditions: bool) -> Claim:
