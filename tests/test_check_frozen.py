@@ -96,3 +96,14 @@ def test_the_manifest_round_trips(frozen: tuple[Project, Snippet, CacheKey, stor
     store.save_manifest(project, {snippet.id: entry})
     assert store.load_manifest(project) == {snippet.id: entry}
     assert store.check_frozen(project, snippet, store.load_manifest(project)[snippet.id], key) is None
+
+
+def test_two_runs_at_once_keep_each_others_manifest_entries(tmp_path) -> None:
+    # An author's `mkdocs serve` and `make snippets` each hold the manifest as it was when they started.
+    project = Project.at(tmp_path)
+    entry = store.Entry("s", "k", "o", {}, [], 1.0, "2026-01-01T00:00:00+00:00")
+    store.update_manifest(project, {"a.py": entry})
+    store.update_manifest(project, {"b.py": entry})  # written by a run that never saw a.py
+    assert set(store.load_manifest(project)) == {"a.py", "b.py"}
+    store.update_manifest(project, {}, removed=["a.py"])
+    assert set(store.load_manifest(project)) == {"b.py"}

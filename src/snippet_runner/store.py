@@ -101,7 +101,10 @@ def update_manifest(project: Project, changed: dict[str, Entry], removed: Iterab
     folder = os.open(project.outputs_dir, os.O_RDONLY)
     try:
         fcntl.flock(folder, fcntl.LOCK_EX)
-        manifest = load_manifest(project)
+        try:
+            manifest = load_manifest(project)
+        except ManifestError:  # the run said so when it started, and rewrites it from its own runs
+            manifest = {}
         manifest.update(changed)
         for snippet_id in removed:
             manifest.pop(snippet_id, None)
