@@ -24,7 +24,7 @@ CODE_SPAN = re.compile(r"`[^`]*`")
 COMPARISON_WORDS = {
     "docs": re.compile(
         r"구분됨|구별됨|구분되지 않|구별되지 않|구별할 수 없|구분할 수 없|가를 수 없|잡음 범위 안|판단 보류"
-        r"|차이가 없|차이는 없|효과가 없|효과는 없|영향이 없|영향은 없|보다 나았|보다 나쁘|보다 좋았"
+        r"|차이 없음|차이가 없|차이는 없|효과가 없|효과는 없|영향이 없|영향은 없|보다 나았|보다 나쁘|보다 좋았"
     ),
     "docs-en": re.compile(
         r"\b(?:in)?distinguishable\b|told apart|inconclusive|no difference|no effect|did not matter"

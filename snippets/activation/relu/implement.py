@@ -3,6 +3,8 @@
 import torch
 import torch.nn as nn
 
+import verdicts  # 사이트의 모든 판정을 내리는 규칙 (snippets/verdicts.py)
+
 # --8<-- [start:basic]
 relu = nn.ReLU()
 x = torch.tensor([-3.0, -1.0, 0.0, 1.0, 3.0])
@@ -66,3 +68,8 @@ for a in (0.25, 1.5):
     max_out = torch.maximum(a * x, x)
     print(f"a = {a:<4}: PReLU {show(prelu_out)}, max(a·x, x) {show(max_out)}, 같은가: {torch.equal(prelu_out, max_out)}")
 # --8<-- [end:prelu_max]
+
+# 원문 주장 "LeakyReLU(...).tolist()가 -0.02를 출력한다"의 판정 (흔히 하는 말 vs 측정 결과)
+tolist_claim = verdicts.claim(
+    prints_minus_002=raw_leaky_first == -0.02,  # .tolist()가 내놓은 첫 값이 정확히 -0.02인가
+)

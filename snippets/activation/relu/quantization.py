@@ -3,6 +3,8 @@
 import torch
 import torch.nn.functional as F
 
+import verdicts  # 사이트의 모든 판정을 내리는 규칙 (snippets/verdicts.py)
+
 # --8<-- [start:quantize]
 torch.manual_seed(0)
 N = 1_000_000
@@ -58,3 +60,10 @@ upper_relu_n1 = results[normal1, relu_max_name][0]
 ratio_heavy = err_relu_heavy / err_relu6_heavy
 clipped_n3 = (inputs[normal3] > 6).float().mean().item()
 clipped_n1 = (inputs[normal1] > 6).float().mean().item()
+
+# "ReLU6: 양자화에 유리"의 판정: 분포마다 ReLU6의 양자화 오차가 ReLU(상한 = 최댓값)보다 작은가
+relu6_quant_claim = verdicts.claim(
+    normal_sigma1=err_relu6_n1 < err_relu_n1,        # 정규분포 σ = 1 (최댓값이 6보다 작음)
+    normal_sigma3=err_relu6_n3 < err_relu_n3,        # 정규분포 σ = 3
+    heavy_tail=err_relu6_heavy < err_relu_heavy,     # 꼬리가 두꺼운 t 분포
+)

@@ -3,6 +3,8 @@
 import torch
 import torch.nn as nn
 
+import verdicts  # 사이트의 모든 판정을 내리는 규칙 (snippets/verdicts.py)
+
 torch.manual_seed(0)
 relu = nn.ReLU()
 
@@ -57,3 +59,20 @@ relu6_zero_ratio = zero_ratios["ReLU6"]
 
 # 본문에서 인용하는 값
 n_variant_inputs = x.numel()  # 변형 비교에 쓴 표준정규분포 입력의 개수
+
+# 흔히 하는 말 vs 측정 결과의 판정
+HALF_BAND = 0.10  # "약 50%"로 보는 폭: 50% ± 10%p
+
+# 원문 "코드로 확인하기"는 시드 없이 torch.randn을 썼습니다. 실행마다 난수가 다르면 출력도 같은지 봅니다.
+run_a = (relu(torch.randn(1000, generator=torch.Generator().manual_seed(1))) == 0).float().mean().item()
+run_b = (relu(torch.randn(1000, generator=torch.Generator().manual_seed(2))) == 0).float().mean().item()
+inactive_claim = verdicts.claim(
+    same_every_run=run_a == run_b,                          # 난수가 다른 두 실행이 같은 비율을 출력하는가
+    about_half=abs(inactive_ratio - 0.5) <= HALF_BAND,      # 시드를 고정한 값이 약 50%인가
+)
+
+# 원문 주장 "Conv 출력 → ReLU 후 sparsity 약 50%"의 판정: 실제 합성곱 출력에서 봅니다
+conv_sparsity_claim = verdicts.claim(
+    whole_output=abs(conv_sparsity - 0.5) <= HALF_BAND,     # 출력 전체에서 0의 비율이 약 50%인가
+    every_channel=bool(((per_channel - 0.5).abs() <= HALF_BAND).all()),  # 채널마다 0의 비율이 약 50%인가
+)

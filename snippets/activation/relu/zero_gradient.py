@@ -4,6 +4,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+import verdicts  # 사이트의 모든 판정을 내리는 규칙 (snippets/verdicts.py)
+
 # --8<-- [start:at_zero]
 def grad_at(fn, value):
     """fn을 스칼라 value에서 역전파해 autograd가 돌려주는 기울기를 얻습니다."""
@@ -42,3 +44,13 @@ leaky_grad_at_zero = grads["nn.LeakyReLU(0.01)(x)"]
 prelu_grad_at_zero = grads["nn.PReLU()(x)"]
 elu_grad_at_zero = grads["nn.ELU()(x)"]
 relu6_grad_at_zero = grads["nn.ReLU6()(x)"]
+
+# 원문 주장 "x = 0에서 ReLU의 미분은 구현에서 0으로 처리한다"의 판정: ReLU를 만드는 여섯 가지 구현마다 봅니다
+zero_grad_claim = verdicts.claim(
+    f_relu=relu_grad_at_zero == 0,            # F.relu가 x = 0에서 기울기 0을 돌려주는가
+    nn_relu=grads["nn.ReLU()(x)"] == 0,       # nn.ReLU가 x = 0에서 기울기 0을 돌려주는가
+    clamp=clamp_grad_at_zero == 0,            # torch.clamp(x, min=0)이 x = 0에서 기울기 0을 돌려주는가
+    maximum=maximum_grad_at_zero == 0,        # torch.maximum(x, 0)이 x = 0에서 기울기 0을 돌려주는가
+    mask=mask_grad_at_zero == 0,              # x * (x > 0)이 x = 0에서 기울기 0을 돌려주는가
+    where=where_grad_at_zero == 0,            # torch.where(x > 0, x, 0)이 x = 0에서 기울기 0을 돌려주는가
+)

@@ -6,6 +6,8 @@ import time
 import torch
 import torch.nn as nn
 
+import verdicts  # 사이트의 모든 판정을 내리는 규칙 (snippets/verdicts.py)
+
 # --8<-- [start:timing]
 torch.set_num_threads(1)            # 스레드 하나로 잽니다
 torch.manual_seed(0)
@@ -72,6 +74,14 @@ ratio_gelu_tanh = ratio["GELU (tanh)"]
 ratio_silu = ratio["SiLU"]
 
 # 본문의 문장이 기대는 판정. 실행과 CPU에 따라 흔들리는 폭보다 넉넉한 기준이라, 테스트가 그대로 비교합니다.
-leaky_close_to_relu = ratio_leaky < 1.5
+CLOSE = 1.5  # "ReLU와 거의 같은 속도"로 보는 기준: ReLU 시간의 1.5배 미만
+leaky_close_to_relu = ratio_leaky < CLOSE
 prelu_much_slower_than_leaky = ratio_prelu > 2 * ratio_leaky
 gelu_tanh_not_faster = ratio_gelu_tanh > ratio_gelu
+prelu_close_to_relu = ratio_prelu < CLOSE  # Leaky ReLU와 같은 기준
+
+# 흔히 하는 말 vs 측정 결과의 판정: "Leaky ReLU / PReLU: ReLU와 거의 동일한 속도"
+leaky_prelu_speed_claim = verdicts.claim(
+    leaky=leaky_close_to_relu,   # Leaky ReLU 하나만의 시간이 ReLU의 CLOSE배 미만인가
+    prelu=prelu_close_to_relu,   # PReLU 하나만의 시간이 ReLU의 CLOSE배 미만인가
+)

@@ -6,6 +6,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+import verdicts  # 사이트의 모든 판정을 내리는 규칙 (snippets/verdicts.py)
+
 # --8<-- [start:check]
 x = torch.linspace(-8, 8, 16_001, dtype=torch.float64, requires_grad=True)
 
@@ -62,3 +64,13 @@ relu2_grad_0 = grad_at_zero["제곱 ReLU"]
 mish_min = minimum["Mish"]
 hardswish_min = minimum["Hardswish"]
 ln2 = math.log(2)
+
+# 흔히 하는 말 vs 측정 결과의 판정
+softplus_claim = verdicts.claim(
+    # Softplus의 autograd 도함수가 sigmoid와 (반올림 오차 안에서) 같은가
+    grad_is_sigmoid=torch.allclose(grad_of(nn.Softplus()), torch.sigmoid(x)),
+)
+hardswish_vs_relu = max_diff(nn.Hardswish()(x), F.relu(x))  # 비교 대상: ReLU와의 최대 차이
+hardswish_claim = verdicts.claim(
+    closer_to_silu=hardswish_vs_silu < hardswish_vs_relu,  # Hardswish가 ReLU보다 SiLU에 더 가까운가 (최대 차이로)
+)

@@ -6,6 +6,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+import verdicts  # 사이트의 모든 판정을 내리는 규칙 (snippets/verdicts.py)
+
 # --8<-- [start:train]
 def make_spirals(n, seed):
     """두 나선이 얽힌 2차원 이진 분류 데이터."""
@@ -69,3 +71,15 @@ hidden = net[0].out_features
 lr = opt.param_groups[0]["lr"]
 n_alphas = alphas.numel()
 alpha_example = alpha  # max_form의 마지막 α(1보다 큰 값)
+
+# "PReLU = max(αx, x)"의 판정: 처음 α와 학습된 α 모두에서 두 식이 같은 값을 내는가
+probe = torch.linspace(-3, 3, 61)
+initial_alpha = nn.PReLU().weight.item()   # PyTorch의 처음 α (0.25)
+with torch.no_grad():
+    init_matches = torch.equal(nn.PReLU(init=initial_alpha)(probe), torch.maximum(initial_alpha * probe, probe))
+    learned_matches = [torch.equal(F.prelu(probe, a.reshape(1)), torch.maximum(a * probe, probe)) for a in alphas]
+n_alpha_mismatch = learned_matches.count(False)   # max(αx, x)와 다른 값을 낸 학습된 α의 수
+prelu_max_claim = verdicts.claim(
+    initial_alpha_matches=init_matches,    # 처음 α에서 PReLU와 max(αx, x)가 같은가
+    learned_alphas=all(learned_matches),   # 학습된 α 모두에서 같은가
+)

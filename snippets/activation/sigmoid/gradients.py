@@ -4,6 +4,8 @@ import math
 
 import torch
 
+import verdicts  # 사이트의 모든 판정을 내리는 규칙 (snippets/verdicts.py)
+
 # --8<-- [start:formula]
 x = (torch.arange(-1000, 1001, dtype=torch.float64) / 100).requires_grad_()  # -10 ~ 10, 0.01 간격
 s = torch.sigmoid(x)
@@ -66,3 +68,15 @@ sigmoid_grad_at_20_f32 = rows[20.0][1]
 sigmoid_grad_at_20_f64 = rows[20.0][2]
 sigmoid_grad_at_m20_f32 = rows[-20.0][1]
 f32_ln_max = math.log(f32_max)
+
+# "|x| > 4이면 미분이 0에 가까움"의 판정. "0에 가까움"은 사이트의 기울기 소실 기준과 같게 잡습니다:
+# σ′(x)가 최댓값 σ′(0)의 verdicts.VANISHING_RATIO(1%)보다 작은가.
+NEAR_ZERO = verdicts.VANISHING_RATIO                               # 최댓값의 1%
+grid_x = x.detach()
+near_zero = autograd_grad / sigmoid_grad_max < NEAR_ZERO
+sigmoid_grad_4_fraction = rows[4.0][2] / sigmoid_grad_max          # σ′(4) / σ′(0)
+near_zero_from = grid_x[(grid_x > 0) & near_zero].min().item()      # 기준보다 작아지는 가장 작은 양수 x
+saturation_claim = verdicts.claim(
+    just_past_4=bool(near_zero[(grid_x.abs() > 4) & (grid_x.abs() < 5)].all()),  # 4 < |x| < 5에서 σ′가 최댓값의 1%보다 작은가
+    at_10=bool(near_zero[grid_x.abs() >= 10].all()),                             # |x| = 10에서 σ′가 최댓값의 1%보다 작은가
+)

@@ -3,6 +3,8 @@
 import torch
 import torch.nn as nn
 
+import verdicts  # 사이트의 모든 판정을 내리는 규칙 (snippets/verdicts.py)
+
 # --8<-- [start:bias_bn]
 torch.manual_seed(0)
 with_bias = nn.Linear(20, 64, bias=True).double()      # 비교를 위해 float64
@@ -24,3 +26,11 @@ weight_grad_norm = with_bias.weight.grad.norm().item()
 print(f"‖∂L/∂bias‖ = {bias_grad_norm:.1e},  ‖∂L/∂weight‖ = {weight_grad_norm:.1e}")
 print(f"아낀 파라미터: {with_bias.bias.numel()}개 (BN의 β가 같은 역할의 이동을 맡습니다)")
 # --8<-- [end:bias_bn]
+
+# "bias=True 권장"의 판정: 편향이 출력을 바꾸는가를 BN이 없을 때와 바로 뒤에 BN이 올 때 봅니다
+with torch.no_grad():
+    no_bn_differs = not torch.allclose(with_bias(x), without_bias(x))  # BN이 없으면 편향이 출력을 바꾸는가
+bias_claim = verdicts.claim(
+    without_bn=no_bn_differs,
+    before_bn=not torch.allclose(out_with, out_without),  # 바로 뒤에 BN이 오면 편향이 출력을 바꾸는가
+)

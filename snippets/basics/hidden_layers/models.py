@@ -2,6 +2,8 @@
 
 import torch.nn as nn
 
+import verdicts  # 사이트의 모든 판정을 내리는 규칙 (snippets/verdicts.py)
+
 # --8<-- [start:models]
 input_size, hidden_size, output_size = 20, 128, 1   # 입력 특성 20개, 이진 분류 출력 1개
 
@@ -70,3 +72,8 @@ deep_to_shallow = deep_params / shallow_params
 
 # 본문에서 인용하는 값
 n_missing_linear = deep_linear - as_written_linear   # 원문 코드에 더 넣어야 하는 Linear 수
+
+# "깊은 네트워크 (9층)" 코드의 판정: 적힌 그대로 옮긴 코드가 9층인가
+nine_layer_claim = verdicts.claim(
+    nine_linear=as_written_linear == 9,  # 원문 코드 그대로의 Linear 층이 9개인가
+)

@@ -6,6 +6,8 @@ import matplotlib.pyplot as plt
 import torch
 import torch.nn as nn
 
+import verdicts  # 사이트의 모든 판정을 내리는 규칙 (snippets/verdicts.py)
+
 # --8<-- [start:data]
 def spirals(n, generator, noise=0.08):
     """두 갈래 나선. 클래스마다 n // 2개, 좌표에 가우스 잡음을 더합니다."""
@@ -69,6 +71,7 @@ def accuracies(stack, x, y):
 
 
 results = {}
+trained = {}
 for width in WIDTHS:
     stack = SeedStack(width, SEEDS)
     opt = torch.optim.Adam(stack.parameters(), lr=LR)
@@ -81,6 +84,7 @@ for width in WIDTHS:
         opt.step()
     results[width] = (accuracies(stack, x_train, y_train),
                       accuracies(stack, x_test, y_test))
+    trained[width] = stack
 
 
 def mean_std(values):
@@ -112,3 +116,14 @@ n_hidden_layers = sum(isinstance(m, nn.Linear) for m in make_model(w_narrow)) - 
 width_list = ", ".join(str(w) for w in WIDTHS)
 n_seeds = len(SEEDS)
 seed_list = ", ".join(str(s) for s in SEEDS)
+
+# "노드가 너무 많으면 과적합"의 판정: 가장 넓은 신경망의 평가 정확도가 중간 너비보다 낮은가
+def correct(stack, x, y):
+    """시드 × 평가 예제: 예제마다 맞혔는가."""
+    with torch.no_grad():
+        return (stack(x) > 0).float() == y
+
+
+wide_vs_mid = verdicts.compare(correct(trained[w_wide], x_test, y_test), correct(trained[w_mid], x_test, y_test))
+print(f"평가 정확도, 너비 {w_wide} − 너비 {w_mid}: {wide_vs_mid}")
+overfit_claim = verdicts.claim_of_difference(wide_vs_mid, -1)  # 주장: 넓은 쪽이 평가 데이터에서 더 낮다

@@ -4,6 +4,8 @@ import matplotlib.pyplot as plt
 import torch
 import torch.nn as nn
 
+import verdicts  # 사이트의 모든 판정을 내리는 규칙 (snippets/verdicts.py)
+
 # --8<-- [start:measure]
 DEPTH, WIDTH, BATCH, SEED = 30, 256, 512, 0
 INITS = {"기본 (nn.Linear)": "default", "Xavier": "xavier", "He": "he"}
@@ -100,3 +102,16 @@ theory_default, theory_xavier = THEORY["default"], THEORY["xavier"]
 fwd_default_last = fwd_default[-1]
 he_fwd_min, he_fwd_max = min(he_fwd), max(he_fwd)
 fwd_he_first = fwd_he[0]
+
+# --8<-- [start:claim]
+# "ReLU에는 He 초기화가 맞다"를 He 초기화의 깊은 ReLU MLP에서 잰 두 비율로 판정합니다.
+# 소실의 기준은 사이트 공통(verdicts.vanishes)이고, 제곱 평균의 비율이므로 제곱근을 씌워 크기의 비율로 바꿉니다.
+he_suits_relu = verdicts.claim(
+    backward=not verdicts.vanishes(bwd_ratio_he ** 0.5),   # 역전파: 첫 층/마지막 층 기울기 크기 비율이 소실이 아닌가
+    forward=not verdicts.vanishes(fwd_ratio_he ** 0.5),    # 순전파: 마지막 층/첫 층 신호 크기 비율이 소실이 아닌가
+)
+print(f"He: 역전파 크기 비율 {bwd_ratio_he ** 0.5:.2f}, 순전파 크기 비율 {fwd_ratio_he ** 0.5:.2f} "
+      f"(소실 기준: {verdicts.VANISHING_RATIO} 미만)")
+print(f"주장 \"ReLU에는 He 초기화가 맞다\": {he_suits_relu}")
+# --8<-- [end:claim]
+vanishing_threshold = verdicts.VANISHING_RATIO

@@ -4,6 +4,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+import verdicts  # 사이트의 모든 판정을 내리는 규칙 (snippets/verdicts.py)
+
 # --8<-- [start:half]
 torch.manual_seed(0)
 N_SAMPLES, SIGMA = 1_000_000, 3.0
@@ -50,3 +52,17 @@ print(f"nn.Linear 기본값                  n·Var[w] = {default_linear:.3f}   
 leaky_ratio_small = leaky_ratios[0.01]
 leaky_ratio_prelu = leaky_ratios[0.25]
 tanh_gain = nn.init.calculate_gain("tanh")
+
+# --8<-- [start:default_vs_he]
+# "nn.Linear의 기본 초기화는 Kaiming이라 ReLU에 맞다": 같은 시드에서 nn.Linear의 기본 가중치와
+# ReLU용 He 초기화(kaiming_uniform_, nonlinearity="relu")가 같은 가중치를 만드는지 봅니다.
+torch.manual_seed(0)
+default_weight = nn.Linear(n, n).weight.detach()
+torch.manual_seed(0)
+he_weight = nn.init.kaiming_uniform_(torch.empty(n, n), nonlinearity="relu")
+default_is_he_for_relu = verdicts.claim(
+    same_weights=torch.allclose(default_weight, he_weight),   # 기본값이 ReLU용 He 초기화와 같은 가중치인가
+)
+print(f"같은 시드의 두 가중치: 표준편차 비 (He / 기본) = {(he_weight.std() / default_weight.std()).item():.3f}")
+print(f"주장 \"nn.Linear 기본 초기화는 ReLU에 맞는 Kaiming\": {default_is_he_for_relu}")
+# --8<-- [end:default_vs_he]

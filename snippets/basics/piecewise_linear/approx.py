@@ -5,6 +5,8 @@ import math
 import torch
 import torch.nn as nn
 
+import verdicts
+
 # --8<-- [start:construct]
 def interpolating_net(f, a, b, n_units):
     """[a, b]를 n_units 구간으로 나눈 매듭에서 f를 지나는 꺾은선 = 은닉층 하나(ReLU n_units개)인 신경망.
@@ -39,9 +41,11 @@ for n in UNITS:
 # --8<-- [start:outside]
 net = interpolating_net(torch.sin, A, B, UNITS[-1])
 OUTSIDE = (2.5 * math.pi, 4 * math.pi)
+outside_errors = []
 with torch.no_grad():
     for t in OUTSIDE:
         g = net(torch.tensor([[t]], dtype=torch.float64)).item()
+        outside_errors.append(abs(g - math.sin(t)))
         print(f"구간 밖 x = {t / math.pi:.1f}π:  sin(x) = {math.sin(t):+.3f},  신경망 = {g:+.3f}")
 outside_far = net(torch.tensor([[OUTSIDE[-1]]], dtype=torch.float64)).item()
 # --8<-- [end:outside]
@@ -64,6 +68,17 @@ constructed_error = max_error[TRAIN_UNITS]
 print(f"유닛 {TRAIN_UNITS}개: 직접 만든 신경망 {constructed_error:.2e}, "
       f"Adam {STEPS}스텝으로 학습한 신경망 {trained_error:.2e} (최대 오차)")
 # --8<-- [end:train]
+
+# --8<-- [start:claim]
+# 주장 "보편 근사 정리: 신경망은 어떤 함수든 배울 수 있다"를 잰 조건마다 확인합니다.
+learning_claim = verdicts.claim(
+    # 구간 안: Adam으로 학습한 신경망이 같은 크기의 직접 만든 신경망만큼 작은 최대 오차에 이르렀는가 (시드 0 하나)
+    learned_in_range=trained_error <= constructed_error,
+    # 구간 밖: 직접 만든 신경망이 구간 밖의 점에서도 구간 안의 최대 오차 이내로 sin을 따라가는가
+    follows_outside=max(outside_errors) <= max_error[UNITS[-1]],
+)
+print(f"\"신경망은 어떤 함수든 배울 수 있다\": {learning_claim}")
+# --8<-- [end:claim]
 
 error_4, error_128 = max_error[4], max_error[128]
 units_min, units_max = UNITS[0], UNITS[-1]

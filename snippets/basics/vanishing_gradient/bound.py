@@ -5,6 +5,8 @@ import math
 import torch
 import torch.nn as nn
 
+import verdicts  # 사이트의 모든 판정을 내리는 규칙 (snippets/verdicts.py)
+
 # --8<-- [start:bound]
 for n in (1, 2, 3, 5, 9, 10, 20):
     print(f"0.25 ** {n:>2} = {0.25 ** n:.4e}")
@@ -46,3 +48,18 @@ print(f"σ' 평균 9개의 곱: {sigma_prime_product_9:.2e}  (상한 0.25 ** 9 =
 print(f"‖∂L/∂W₁‖ / ‖∂L/∂W₉‖ = {seed_net_ratio:.2e}")
 print(f"데이터에서 클래스 1의 비율: {seed_positive_rate:.3f}")
 # --8<-- [end:seed_net]
+
+# --8<-- [start:claims]
+# 원문의 주장을 원문이 적은 정밀도(유효숫자 두 자리, 3.8 × 10⁻⁶)로 잰 값과 맞대어 판정합니다.
+CLAIMED = f"{3.8e-6:.1e}"
+quarter_power_9 = verdicts.claim(
+    arithmetic=f"{bound_9:.1e}" == CLAIMED,              # 계산: 0.25 ** 9가 3.8e-06인가
+    measured_ratio=f"{seed_net_ratio:.1e}" == CLAIMED,   # 원문의 9층 네트워크에서 잰 첫/마지막 층 기울기 비율도 3.8e-06인가
+)
+quarter_per_sigmoid = verdicts.claim(
+    measured_ratio=f"{seed_net_ratio:.1e}" == CLAIMED,   # 기울기가 sigmoid마다 0.25배씩 줄었다면 9층에서 비율이 0.25 ** 9여야 함
+)
+print(f"원문: {CLAIMED}, 계산한 0.25 ** 9: {bound_9:.1e}, 잰 기울기 비율: {seed_net_ratio:.1e}")
+print(f"주장 \"9층에서 0.25^9 ≈ 3.8e-06\": {quarter_power_9}")
+print(f"주장 \"Sigmoid를 통과할 때마다 기울기가 0.25배씩\": {quarter_per_sigmoid}")
+# --8<-- [end:claims]

@@ -1,4 +1,4 @@
-"""기울기 소실의 처방(He 초기화, BatchNorm, 잔차 연결)이 층별 기울기를 실제로 지키는지 잽니다."""
+"""기울기 소실의 처방(He·Xavier 초기화, BatchNorm, 잔차 연결)이 층별 기울기를 실제로 지키는지 잽니다."""
 
 import math
 
@@ -17,8 +17,12 @@ class Block(nn.Module):
         self.linear = nn.Linear(WIDTH, WIDTH, bias=not bn)   # BN 앞의 편향은 뺍니다
         if init == "he":
             nn.init.kaiming_normal_(self.linear.weight, nonlinearity="relu")
-            if self.linear.bias is not None:
-                nn.init.zeros_(self.linear.bias)
+        elif init == "xavier":                               # Glorot 정규분포, gain 1
+            nn.init.xavier_normal_(self.linear.weight)
+        elif init == "xavier_tanh":                          # gain 5/3 (PyTorch가 tanh에 권하는 값)
+            nn.init.xavier_normal_(self.linear.weight, gain=nn.init.calculate_gain("tanh"))
+        if init != "default" and self.linear.bias is not None:
+            nn.init.zeros_(self.linear.bias)
         self.bn = nn.BatchNorm1d(WIDTH) if bn else nn.Identity()
         self.act = act()
         self.residual = residual
@@ -64,6 +68,8 @@ VARIANTS = [
     ("ReLU + He 초기화", nn.ReLU, dict(init="he")),
     ("ReLU + BN", nn.ReLU, dict(bn=True)),
     ("ReLU + 잔차 연결", nn.ReLU, dict(residual=True)),
+    ("Tanh + Xavier (gain 1)", nn.Tanh, dict(init="xavier")),
+    ("Tanh + Xavier (gain 5/3)", nn.Tanh, dict(init="xavier_tanh")),
 ]
 DEPTHS, SEEDS = (10, 20), (0, 1, 2)
 remedy_ratios = {}
@@ -85,7 +91,8 @@ for name, act, options in VARIANTS:
 # 본문에서 인용하는 값: w_<설정>_20, h_<설정>_20
 KEYS = {"Sigmoid": "sigmoid", "Sigmoid + BN": "sigmoid_bn", "Sigmoid + 잔차 연결": "sigmoid_res",
         "ReLU": "relu", "ReLU + He 초기화": "relu_he", "ReLU + BN": "relu_bn",
-        "ReLU + 잔차 연결": "relu_res"}
+        "ReLU + 잔차 연결": "relu_res", "Tanh + Xavier (gain 1)": "tanh_xavier",
+        "Tanh + Xavier (gain 5/3)": "tanh_xavier_gain"}
 for (name, d), (w_r, h_r) in remedy_ratios.items():
     globals()[f"w_{KEYS[name]}_{d}"] = w_r
     globals()[f"h_{KEYS[name]}_{d}"] = h_r

@@ -1,4 +1,4 @@
-"""원문 §8의 다섯 활성화 함수를 held-out 데이터와 시드 3개로 다시 비교합니다."""
+"""원문 §8의 다섯 활성화 함수를 held-out 데이터와 여러 시드로 다시 비교합니다."""
 
 import matplotlib.pyplot as plt
 import torch
@@ -23,7 +23,7 @@ ACTIVATIONS = {
     "tanh": nn.Tanh,
     "sigmoid": nn.Sigmoid,
 }
-EPOCHS, BATCH, LR, SEEDS = 20, 64, 1e-3, (0, 1, 2)
+EPOCHS, BATCH, LR, SEEDS = 20, 64, 1e-3, (0, 1, 2, 3)
 
 
 def create_model(activation):
@@ -85,25 +85,30 @@ for name, rows in runs.items():
 # --8<-- [end:compare]
 
 # --8<-- [start:ranking]
-def ranked(col):
-    """평균이 높은 순서와, 그 순서를 출력하는 자릿수(소수 넷째 자리)에서 같은 값은 "="로 이은 문자열."""
-    order = sorted(stats, key=lambda n: -stats[n][col])
-    text = order[0]
-    for a, b in zip(order, order[1:]):
-        tie = round(stats[a][col], 4) == round(stats[b][col], 4)
-        text += f" {'=' if tie else '>'} {b}"
-    return order, text
+def best(col):
+    """평균이 가장 높은 함수. 출력하는 자릿수(소수 넷째 자리)에서 같은 값이면 "="로 모두 잇습니다."""
+    top = round(max(s[col] for s in stats.values()), 4)
+    return " = ".join(n for n in stats if round(stats[n][col], 4) == top)
 
 
-by_train, train_text = ranked(0)
-by_test, test_text = ranked(2)
-print("학습 정확도 순위:   " + train_text)
-print("held-out 정확도 순위: " + test_text)
-# 이웃한 두 순위를 사이트의 판정 규칙으로 비교합니다: 시드와 held-out 예제를 함께 다시 뽑은 95% 구간.
-comparisons = {}
-for a, b in zip(by_test, by_test[1:]):
-    comparisons[f"{a}_vs_{b}"] = verdicts.compare([r[3] for r in runs[a]], [r[3] for r in runs[b]])
-    print(f"  {a} − {b}: {comparisons[f'{a}_vs_{b}']}")
+best_train_name, best_test_name = best(0), best(2)
+print("학습 정확도가 가장 높은 함수:     " + best_train_name)
+print("held-out 정확도가 가장 높은 함수: " + best_test_name)
+# 두 함수의 held-out 정확도를 사이트의 판정 규칙으로 비교합니다: 시드와 held-out 예제를 함께 다시 뽑은 95% 구간.
+# 평균의 순서는 마지막 자릿수에 따라 바뀔 수 있으므로, 아래 순서로 모든 쌍(앞 − 뒤)을 비교해 이름을 고정합니다.
+ORDER = ("sigmoid", "tanh", "elu", "leaky_relu", "relu")
+comparisons, pairs = {}, {}
+for i, a in enumerate(ORDER):
+    for b in ORDER[i + 1:]:
+        name = f"{a}_vs_{b}"
+        comparisons[name] = verdicts.compare([r[3] for r in runs[a]], [r[3] for r in runs[b]])
+        pairs[name] = (a, b)
+        print(f"  {a} − {b}: {comparisons[name]}")
+# 학습 정확도가 held-out 정확도와 같은 쪽을 더 높게 보였는가: held-out 차이가 구별되는 쌍마다 확인합니다.
+train_agrees = {name: (stats[a][0] - stats[b][0]) * comparisons[name].difference > 0
+                for name, (a, b) in pairs.items() if comparisons[name].verdict == verdicts.DISTINGUISHABLE}
+n_distinguishable, n_train_agrees = len(train_agrees), sum(train_agrees.values())
+print(f"held-out에서 구별되는 쌍 {n_distinguishable}개 가운데, 학습 정확도도 같은 쪽이 높은 쌍: {n_train_agrees}개")
 # --8<-- [end:ranking]
 
 # --8<-- [start:figure]
@@ -143,11 +148,37 @@ for n, (tr_m, tr_s, te_m, te_s) in stats.items():
 n_params = sum(p.numel() for p in create_model("relu").parameters())
 sigmoid_test_epoch1 = sum(r[2][0] for r in runs["sigmoid"]) / len(SEEDS)
 relu_test_epoch1 = sum(r[2][0] for r in runs["relu"]) / len(SEEDS)
-best_train_name = train_text.split(" > ")[0]     # 동점이면 "relu = leaky_relu"처럼 모두
-best_test_name = test_text.split(" > ")[0]
-worst_test_name = by_test[-1]
 sigmoid_test_minus_relu = stats["sigmoid"][2] - stats["relu"][2]
-globals().update(comparisons)  # 본문의 판정: <위>_vs_<아래> (예: tanh_vs_elu)
+globals().update(comparisons)  # 본문의 판정: <앞>_vs_<뒤> (예: tanh_vs_elu)
+
+
+# 원문 주장의 판정 ("흔히 하는 말 vs 측정 결과" 페이지). 조건마다 이 실험의 held-out 비교로 정합니다.
+def lower_in_held_out(a, b):
+    """held-out 정확도에서 a가 b보다 구별되게 낮은가 (판정 규칙의 구간이 0을 포함하지 않고 a 쪽이 낮음)."""
+    if f"{a}_vs_{b}" in comparisons:
+        c, sign = comparisons[f"{a}_vs_{b}"], 1
+    else:
+        c, sign = comparisons[f"{b}_vs_{a}"], -1
+    return c.verdict == verdicts.DISTINGUISHABLE and sign * c.difference < 0
+
+
+# "Sigmoid는 은닉층에 쓰지 말라": 은닉층이 Sigmoid인 신경망이 다른 함수보다 held-out 정확도가 낮은가
+sigmoid_hidden_claim = verdicts.claim(
+    below_tanh=lower_in_held_out("sigmoid", "tanh"),              # Tanh보다 구별되게 낮은가
+    below_elu=lower_in_held_out("sigmoid", "elu"),                # ELU보다 구별되게 낮은가
+    below_leaky_relu=lower_in_held_out("sigmoid", "leaky_relu"),  # Leaky ReLU보다 구별되게 낮은가
+    below_relu=lower_in_held_out("sigmoid", "relu"),              # ReLU보다 구별되게 낮은가
+)
+# "1순위는 ReLU, 대부분의 경우 좋은 성능": ReLU의 held-out 정확도가 다른 함수보다 낮지 않은가
+relu_first_claim = verdicts.claim(
+    not_below_leaky_relu=not lower_in_held_out("relu", "leaky_relu"),  # Leaky ReLU보다 구별되게 낮지 않은가
+    not_below_elu=not lower_in_held_out("relu", "elu"),                # ELU보다 구별되게 낮지 않은가
+    not_below_tanh=not lower_in_held_out("relu", "tanh"),              # Tanh보다 구별되게 낮지 않은가
+    not_below_sigmoid=not lower_in_held_out("relu", "sigmoid"),        # Sigmoid보다 구별되게 낮지 않은가
+)
+# "학습 정확도로 비교하면 된다": held-out 정확도의 차이가 구별되는 쌍마다,
+# 학습 정확도(시드 평균)도 같은 함수를 더 높게 보였는가
+train_accuracy_claim = verdicts.claim(**train_agrees)  # 조건: 위 ranking 절의 train_agrees (쌍마다 True/False)
 n_seeds = len(SEEDS)
 seed_list = ", ".join(str(s) for s in SEEDS)
 seed_range = f"{SEEDS[0]}~{SEEDS[-1]}"

@@ -1,5 +1,7 @@
 """원문 §8의 코드를 그대로 실행합니다(학습 정확도만 잽니다)."""
 
+import verdicts  # 사이트의 모든 판정을 내리는 규칙 (snippets/verdicts.py)
+
 # --8<-- [start:seed_code]
 import torch
 import torch.nn as nn
@@ -85,3 +87,11 @@ seed_relu_train_acc = results['relu']
 seed_min_train_acc = min(results.values())
 seed_min_train_name = min(results, key=results.get)
 positive_rate = Y.float().mean().item()
+
+# 원문 주장 "Sigmoid 정확도 약 0.50, 최고 성능 leaky_relu"의 판정 ("흔히 하는 말 vs 측정 결과" 페이지)
+majority_rate = max(positive_rate, 1 - positive_rate)  # 한 클래스만 예측할 때의 정확도
+seed_code_claim = verdicts.claim(
+    # Sigmoid가 학습에 실패했는가: 다수 클래스 비율 + 5%p를 넘지 못함(Sigmoid vs ReLU 실험의 평탄 구간 기준과 같음)
+    sigmoid_near_half=seed_sigmoid_train_acc <= majority_rate + 0.05,
+    leaky_relu_best=tied == ["leaky_relu"],  # leaky_relu 혼자 학습 정확도가 가장 높은가
+)

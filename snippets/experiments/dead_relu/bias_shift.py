@@ -3,6 +3,8 @@
 import torch
 import torch.nn as nn
 
+import verdicts
+
 torch.manual_seed(0)
 X = torch.randn(3000, 20)
 Y = (X[:, :10].pow(2).sum(dim=1) > 9.34).float()
@@ -17,6 +19,12 @@ def make_net(act):
 def accuracy(net, x, y):
     with torch.no_grad():
         return ((net(x).squeeze(1) > 0).float() == y).float().mean().item()
+
+
+def correct(net, x, y):
+    """입력마다 맞혔는지(True/False): 판정 규칙은 평가 예제마다의 맞힘으로 비교합니다."""
+    with torch.no_grad():
+        return (net(x).squeeze(1) > 0).float() == y
 
 
 # --8<-- [start:shift]
@@ -52,21 +60,33 @@ def run(act, seed):
                 first_grad = net[0].weight.grad[SHIFTED].norm().item()
             optimizer.step()
     z_max = shifted_max(net)
+    test_correct = correct(net, X_test, Y_test)
     return {"grad": first_grad, "still_negative": (z_max <= 0).float().mean().item(),
-            "z_max": z_max.mean().item(),
-            "train_acc": accuracy(net, X_train, Y_train), "test_acc": accuracy(net, X_test, Y_test)}
+            "z_max": z_max.mean().item(), "train_acc": accuracy(net, X_train, Y_train),
+            "test_acc": test_correct.float().mean().item(), "test_correct": test_correct}
 
 
-SEEDS = (0, 1, 2)
+def mean_std(values):
+    m = sum(values) / len(values)
+    return m, (sum((v - m) ** 2 for v in values) / (len(values) - 1)) ** 0.5
+
+
+SEEDS = tuple(range(8))
 results = {}
-print("활성화 함수 | 첫 기울기 크기 | 20 에폭 뒤 여전히 모든 입력 음수 | 활성화 전 최댓값(평균) | 학습 정확도 | held-out")
+print(f"시드 {len(SEEDS)}개 | 첫 기울기 크기(최소 ~ 최대) | 20 에폭 뒤 여전히 모든 입력 음수(평균) | "
+      "활성화 전 최댓값(평균) | 학습 정확도 | held-out")
 for name, act in (("ReLU", nn.ReLU), ("Leaky ReLU", lambda: nn.LeakyReLU(0.01))):
     results[name] = [run(act, seed) for seed in SEEDS]
-    for seed, r in zip(SEEDS, results[name]):
-        print(f"{name:10s} 시드 {seed} | {r['grad']:.2e} | {r['still_negative']:.2f} | {r['z_max']:+.4f} | "
-              f"{r['train_acc']:.3f} | {r['test_acc']:.3f}")
-n_leaky_higher = sum(leaky["test_acc"] > relu["test_acc"] for leaky, relu in zip(results["Leaky ReLU"], results["ReLU"]))
-print(f"held-out 정확도가 Leaky ReLU 쪽이 높은 시드: {n_leaky_higher} / {len(SEEDS)}")
+    rs = results[name]
+    train_m, train_s = mean_std([r["train_acc"] for r in rs])
+    test_m, test_s = mean_std([r["test_acc"] for r in rs])
+    print(f"{name:10s} | {min(r['grad'] for r in rs):.2e} ~ {max(r['grad'] for r in rs):.2e} | "
+          f"{mean_std([r['still_negative'] for r in rs])[0]:.2f} | {mean_std([r['z_max'] for r in rs])[0]:+.4f} | "
+          f"{train_m:.3f} ± {train_s:.3f} | {test_m:.3f} ± {test_s:.3f}")
+# 사이트의 판정 규칙: 시드 × 평가 예제 1000개의 맞힘으로, 시드와 평가 예제를 함께 다시 뽑은 95% 구간
+leaky_vs_relu = verdicts.compare([r["test_correct"] for r in results["Leaky ReLU"]],
+                                 [r["test_correct"] for r in results["ReLU"]])
+print(f"held-out 정확도 Leaky ReLU − ReLU: {leaky_vs_relu}")
 # --8<-- [end:shift]
 
 relu_shift_grad = max(r["grad"] for r in results["ReLU"])
@@ -78,15 +98,11 @@ leaky_zmax_end = sum(r["z_max"] for r in results["Leaky ReLU"]) / len(SEEDS)
 relu_shift_test = sum(r["test_acc"] for r in results["ReLU"]) / len(SEEDS)
 leaky_shift_test = sum(r["test_acc"] for r in results["Leaky ReLU"]) / len(SEEDS)
 n_seeds = len(SEEDS)
-
-
-def std(values):
-    m = sum(values) / len(values)
-    return (sum((v - m) ** 2 for v in values) / (len(values) - 1)) ** 0.5
-
-
-relu_shift_test_std = std([r["test_acc"] for r in results["ReLU"]])
-leaky_shift_test_std = std([r["test_acc"] for r in results["Leaky ReLU"]])
+relu_shift_test_std = mean_std([r["test_acc"] for r in results["ReLU"]])[1]
+leaky_shift_test_std = mean_std([r["test_acc"] for r in results["Leaky ReLU"]])[1]
+# 밀린 유닛 가운데 끝까지 모든 입력에서 음수인 비율(시드마다 하나): Leaky ReLU − ReLU (train.py의 주장 판정에 씁니다)
+still_negative_leaky_vs_relu = verdicts.compare([r["still_negative"] for r in results["Leaky ReLU"]],
+                                                [r["still_negative"] for r in results["ReLU"]])
 n_shifted = SHIFTED.stop - SHIFTED.start
 n_first_units = make_net(nn.ReLU)[0].out_features
 margin = shift_bias.__defaults__[0]

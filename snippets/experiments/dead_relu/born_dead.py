@@ -3,6 +3,8 @@
 import matplotlib.pyplot as plt
 import torch
 
+import verdicts
+
 # --8<-- [start:born_dead]
 torch.manual_seed(0)
 N_NETS, N_INPUTS, DIM_IN = 1000, 64, 2
@@ -67,3 +69,11 @@ dead_w8_d50_pos = results[(8, POSITIVE_BIAS)][49]
 dead_w2_d1 = results[(2, 0.0)][0]
 width_narrow, width_mid, width_wide = WIDTHS[0], WIDTHS[2], WIDTHS[3]
 depth_mid = CHECK_DEPTHS[3]
+
+# 흔히 하는 말 "편향을 작은 양수로 초기화하면 죽은 ReLU를 막는다"의 판정 (summary/claims)
+# 조건: 표의 (너비, 깊이) 가운데 편향 0에서 상수 함수인 신경망이 생긴 곳마다,
+# 작은 양수 편향에서는 그런 신경망이 하나도 없었는가 (주장대로라면 막음)
+claim_positive_bias_prevents = verdicts.claim(**{
+    f"width_{w}_depth_{d}": results[(w, POSITIVE_BIAS)][d - 1] == 0
+    for w in WIDTHS for d in CHECK_DEPTHS if results[(w, 0.0)][d - 1] > 0
+})

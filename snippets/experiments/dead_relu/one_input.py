@@ -3,6 +3,8 @@
 import torch
 import torch.nn as nn
 
+import verdicts
+
 torch.manual_seed(0)
 X = torch.randn(3000, 20)
 Y = (X[:, :10].pow(2).sum(dim=1) > 9.34).float()
@@ -53,3 +55,11 @@ print(f"20 에폭 뒤: x = -100 입력에서 비활성인 유닛 {n_off_on_first
 
 # 본문에서 인용하는 값
 n_epochs = epoch + 1
+
+# 흔히 하는 말 "큰 음수 입력(x = -100)을 받으면 이 뉴런은 영원히 0만 출력"의 판정 (summary/claims)
+claim_one_input_kills = verdicts.claim(
+    # 학습 전: x = -100 입력에서 꺼진 유닛들의 가중치 기울기가 모두 0인가 (주장대로라면 더 배우지 못함)
+    no_gradient=bool((unit_grad[off_on_first] == 0).all()),
+    # 20 에폭 뒤: 그 유닛들이 학습 데이터의 모든 입력에서 0을 내는가 (주장대로라면 죽어 있음)
+    dead_after_training=bool((z1_after <= 0).all(dim=0)[off_on_first].all()),
+)

@@ -3,6 +3,8 @@
 import torch
 import torch.nn as nn
 
+import verdicts  # 사이트의 모든 판정을 내리는 규칙 (snippets/verdicts.py)
+
 # --8<-- [start:seeds]
 torch.manual_seed(777)                       # 원문과 같은 학습 데이터
 X = torch.randn(1000, 20)
@@ -34,10 +36,11 @@ def run(act, seed, epochs=200):
         accs.append(((output > 0.5).float() == Y).float().mean().item())
         if epoch in (100, epochs):
             with torch.no_grad():
-                test_acc[epoch] = ((model(X_test) > 0.5).float() == Y_test).float().mean().item()
+                correct = ((model(X_test) > 0.5).float() == Y_test).squeeze(1)   # held-out 예제마다 맞혔는지
+            test_acc[epoch] = correct.float().mean().item()
     below = [i + 1 for i, a in enumerate(accs) if a <= threshold]
     escape = below[-1] + 1 if below else 1   # 이 에폭부터 끝까지 기준 위
-    return escape, test_acc[100], test_acc[epochs], accs[-1]
+    return escape, test_acc[100], test_acc[epochs], accs[-1], correct
 
 
 def mean_std(values):
@@ -52,14 +55,18 @@ for seed in SEEDS:
     row = []
     for name, act in (("Sigmoid", nn.Sigmoid), ("ReLU", nn.ReLU)):
         results.setdefault(name, []).append(run(act, seed))
-        e, t100, t200, a200 = results[name][-1]
+        e, t100, t200, a200, _ = results[name][-1]
         row.append(f"{e:4d}  {t100:.4f}  {t200:.4f}  {a200:.4f}")
     print(f"{seed:4d} | {row[0]} | {row[1]}")
 
-summary = {name: [mean_std(col) for col in zip(*rows)] for name, rows in results.items()}
+summary = {name: [mean_std(col) for col in list(zip(*rows))[:4]] for name, rows in results.items()}
 for name, ((e_m, e_s), (a_m, a_s), (b_m, b_s), (c_m, c_s)) in summary.items():
     print(f"{name:7s} 평균 ± 표준편차: 탈출 에폭 {e_m:.0f} ± {e_s:.0f}, "
           f"held-out@100 {a_m:.4f} ± {a_s:.4f}, held-out@200 {b_m:.4f} ± {b_s:.4f}, 학습@200 {c_m:.4f} ± {c_s:.4f}")
+
+# 200 에폭 held-out 정확도를 사이트의 판정 규칙으로 비교합니다: 시드와 held-out 예제를 함께 다시 뽑은 95% 구간.
+sigmoid_vs_relu_test = verdicts.compare([r[4] for r in results["Sigmoid"]], [r[4] for r in results["ReLU"]])
+print(f"held-out@200 Sigmoid − ReLU: {sigmoid_vs_relu_test}")
 # --8<-- [end:seeds]
 
 sigmoid_escape_min = min(r[0] for r in results["Sigmoid"])
@@ -76,3 +83,9 @@ n_seeds = len(SEEDS)
 seed_range = f"{SEEDS[0]}~{SEEDS[-1]}"
 seed_list = ", ".join(str(s) for s in SEEDS)
 seed_epochs = run.__defaults__[0]
+
+# 원문 주장 "9~10층 신경망: 정확도 0.5 근처에서 진동 (학습 실패)"의 판정:
+# 시드마다 Sigmoid 신경망이 seed_epochs 에폭 안에 평탄 구간을 벗어나지 못했는가(탈출 에폭이 학습 길이를 넘음)
+sigmoid_fails_claim = verdicts.claim(**{
+    f"seed_{seed}": row[0] > seed_epochs for seed, row in zip(SEEDS, results["Sigmoid"])
+})

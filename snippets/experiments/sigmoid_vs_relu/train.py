@@ -8,6 +8,8 @@ import torch
 import torch.nn as nn
 import torch.optim as optim
 
+import verdicts  # 사이트의 모든 판정을 내리는 규칙 (snippets/verdicts.py)
+
 # --8<-- [start:data]
 # 원문과 같은 데이터 (시드 777)
 torch.manual_seed(777)
@@ -228,3 +230,18 @@ hidden = sigmoid_model.layers[0].out_features
 n_linear = sum(isinstance(m, nn.Linear) for m in sigmoid_model.layers)
 n_hidden = n_linear - 1
 escape_margin = threshold - majority_train  # 평탄 구간 탈출 기준의 여유(다수 클래스 비율 위로)
+
+# 원문 주장의 판정 ("흔히 하는 말 vs 측정 결과" 페이지): 원문이 실은 출력과 같은 코드의 출력을 맞대어 봅니다.
+SOURCE_SIGMOID_ACCS = (0.5010, 0.4990, 0.5000)  # 원문이 실은 100 에폭까지의 Sigmoid 정확도
+SOURCE_RELU_ACC_100 = 0.996                     # 원문이 실은 100 에폭의 ReLU 정확도(99.6%)
+printed_epochs = range(20, 101, 20)             # 원문이 정확도를 출력한 에폭
+sigmoid_printed = [runs["Sigmoid"]["acc"][e - 1] for e in printed_epochs]
+# "Sigmoid의 정확도가 0.50 근처에서 흔들림"
+sigmoid_near_half_claim = verdicts.claim(
+    fluctuates=len(set(sigmoid_printed)) > 1,  # 출력한 에폭마다 학습 정확도가 바뀌는가
+    printed_values=any(round(a, 4) in SOURCE_SIGMOID_ACCS for a in sigmoid_printed),  # 원문의 값이 하나라도 나오는가
+)
+# "ReLU는 100 에폭에 정확도 99.6%"
+relu_100_claim = verdicts.claim(
+    printed_value=round(relu_acc_100, 3) == SOURCE_RELU_ACC_100,  # 100 에폭 학습 정확도가 원문이 적은 자릿수까지 같은가
+)

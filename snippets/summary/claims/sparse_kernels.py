@@ -6,6 +6,8 @@ import warnings
 
 import torch
 
+import verdicts  # 사이트의 모든 판정을 내리는 규칙 (snippets/verdicts.py)
+
 warnings.filterwarnings("ignore", message="Sparse CSR tensor support is in beta")
 
 # --8<-- [start:work]
@@ -69,8 +71,9 @@ speedup = {name: statistics.median(b / t for t, b in zip(ts, base)) for name, ts
 # 시간은 실행마다, 프로세서마다 흔들립니다(CSR: ReLU(randn)은 한 기계에서 밀집의 0.8배, AVX-512 커널에서는 0.16배 속도).
 # 그래서 밀집보다 이만큼 빨라졌는지만 출력합니다. 잰 속도는 FAST에서 멀리 떨어져 있습니다(1배 이하, 또는 5배 이상).
 FAST = 3.0
+fast = {name: speedup[name] >= FAST for name in methods}   # 밀집보다 FAST배 이상 빨라졌는가
 for name in methods:
-    verdict = f"밀집보다 {FAST:g}배 이상 빠름" if speedup[name] >= FAST else f"밀집보다 {FAST:g}배 빨라지지 않음"
+    verdict = f"밀집보다 {FAST:g}배 이상 빠름" if fast[name] else f"밀집보다 {FAST:g}배 빨라지지 않음"
     print(f"{name:<22} {verdict}")
 # --8<-- [end:timing]
 
@@ -81,3 +84,11 @@ speedup_csr_relu = speedup["CSR: ReLU(randn)"]
 macs_dead_fraction = useful_macs(dead_columns) / dense_macs
 macs_sparse_fraction = useful_macs(very_sparse) / dense_macs
 macs_relu_fraction = useful_macs(relu_out) / dense_macs
+
+# "절반의 뉴런만 활성화 → 계산 효율적"의 판정: 0을 건너뛰는 세 경우마다 위에 출력한 판정으로 봅니다
+# (보통의 밀집 곱셈은 0을 건너뛰지 않습니다: sparsity_speed.py)
+sparsity_claim = verdicts.claim(
+    relu_zeros_csr=fast["CSR: ReLU(randn)"],          # ReLU 출력의 흩어진 0(약 절반)을 CSR로 건너뛰면 빨라지는가
+    dead_columns=fast["죽은 열을 빼고 곱하기"],         # 0이 규칙적일 때(죽은 유닛의 열) 그 열을 빼고 곱하면 빨라지는가
+    very_sparse_csr=fast["CSR: 원소 99%가 0"],         # 0이 아주 많을 때(원소의 99%) CSR로 건너뛰면 빨라지는가
+)
