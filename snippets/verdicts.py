@@ -13,6 +13,9 @@ compare()는 두 흔들림을 함께 다시 뽑는 부트스트랩(시드는 설
 - "inconclusive" (판단 보류): CPU 경로(연산 커널)에 따라 위 판정이 바뀜. 이때 코드는
   compare(..., moves_between_cpus=True)로 밝히고, 규칙은 판정을 내리지 않습니다
 
+compare_times()는 시간을 잰 비교에 쓰는 같은 규칙입니다. 같은 회차에 번갈아 잰 두 시간의 비율을 회차를
+다시 뽑아 구간을 내되, 비율이 1/2 ~ 2 안이면 구별됨이라고 하지 않습니다(TIME_RATIO_MARGIN).
+
 claim()은 원문의 주장 하나를 그 주장을 잰 조건들의 결과로 판정합니다.
 """
 
@@ -23,6 +26,8 @@ from dataclasses import dataclass
 import numpy as np
 
 LEVEL = 0.95        # 구간의 신뢰 수준
+TIME_RATIO_MARGIN = 2.0  # 시간 비율이 1/2 ~ 2 안이면 "구별됨"이라고 하지 않음: 같은 코드의 시간 비율도
+                         # 기계의 부하와 CPU 커널에 따라 이만큼 움직입니다(사이트의 모든 시간 측정에 같은 값)
 VANISHING_RATIO = 1e-2  # 첫 은닉층과 마지막 은닉층의 기울기 노름 비율이 이보다 작으면 "기울기가 소실됨"
 RESAMPLES = 4000    # 부트스트랩 반복 횟수
 BOOTSTRAP_SEED = 0  # 다시 뽑기의 난수 시드: 같은 입력이면 늘 같은 구간
@@ -62,6 +67,26 @@ class Comparison:
     def __str__(self) -> str:
         d = self.digits
         return (f"차이 {self.difference:+.{d}f}, 95% 구간 [{self.low:+.{d}f}, {self.high:+.{d}f}] "
+                f"→ {WORDS[self.verdict]}")
+
+
+@dataclass(frozen=True)
+class TimeComparison:
+    """시간 A / 시간 B의 비율(회차별 비율의 기하 평균)과 그 95% 구간, 그리고 판정."""
+
+    verdict: str
+    ratio: float   # 점추정: A의 시간 / B의 시간
+    low: float     # 95% 구간의 아래 끝 (비율)
+    high: float    # 95% 구간의 위 끝 (비율)
+    rounds: int    # 번갈아 잰 회차 수
+
+    @property
+    def difference(self) -> float:
+        """claim_of_difference()가 보는 방향: 양수면 A가 더 오래 걸림."""
+        return float(np.log(self.ratio))
+
+    def __str__(self) -> str:
+        return (f"시간 비율 ×{self.ratio:.2f}, 95% 구간 [×{self.low:.2f}, ×{self.high:.2f}] "
                 f"→ {WORDS[self.verdict]}")
 
 
@@ -130,6 +155,28 @@ def vanishes(ratio: float) -> bool:
     return ratio < VANISHING_RATIO
 
 
+def compare_times(a, b, *, moves_between_cpus: bool = False) -> TimeComparison:
+    """같은 회차에 번갈아 잰 두 시간 목록(a[i]와 b[i]가 같은 회차)을 비교합니다.
+
+    회차마다 log(a/b)를 구해 회차를 복원 추출하는 부트스트랩으로 평균의 95% 구간을 냅니다. 구간 전체가
+    TIME_RATIO_MARGIN배 밖에 있을 때만 구별됨입니다: 부하나 CPU 커널이 만드는 흔들림은 판정을 넘지 못합니다.
+    """
+    log_ratios = np.log(np.asarray(a, dtype=np.float64)) - np.log(np.asarray(b, dtype=np.float64))
+    if log_ratios.ndim != 1 or len(log_ratios) < 2:
+        raise ValueError(f"compare_times(): 회차 2개 이상의 같은 길이 시간 목록이 필요합니다 (받은 모양 {log_ratios.shape})")
+    rng = np.random.default_rng(BOOTSTRAP_SEED)
+    counts = rng.multinomial(len(log_ratios), np.full(len(log_ratios), 1.0 / len(log_ratios)), size=RESAMPLES)
+    means = counts @ log_ratios / len(log_ratios)
+    low, high = np.exp(np.quantile(means, [(1 - LEVEL) / 2, (1 + LEVEL) / 2]))
+    if moves_between_cpus:
+        verdict = INCONCLUSIVE
+    elif low > TIME_RATIO_MARGIN or high < 1 / TIME_RATIO_MARGIN:
+        verdict = DISTINGUISHABLE
+    else:
+        verdict = NOT_DISTINGUISHABLE
+    return TimeComparison(verdict, float(np.exp(log_ratios.mean())), float(low), float(high), len(log_ratios))
+
+
 def claim(**conditions: bool) -> Claim:
     """주장 하나를 잰 조건마다 주장대로였는지(True/False)로 판정합니다: 모두 → 맞음, 없음 → 틀림, 일부 → 조건부."""
     if not conditions:
@@ -139,7 +186,7 @@ def claim(**conditions: bool) -> Claim:
     return Claim(verdict, held, len(conditions))
 
 
-def claim_of_difference(comparison: Comparison, claimed_sign: int) -> Claim:
+def claim_of_difference(comparison: Comparison | TimeComparison, claimed_sign: int) -> Claim:
     """"A가 B보다 높다"(claimed_sign=+1) 또는 "낮다"(−1)는 주장을 비교 결과로 판정합니다.
 
     구별되고 방향이 맞음 → 맞음, 구별되고 방향이 반대 → 틀림, 구별되지 않음 → 뒷받침 안 됨,

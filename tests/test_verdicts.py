@@ -173,3 +173,30 @@ def test_a_page_shows_the_verdict_and_its_interval_in_its_language() -> None:
 def test_a_verdict_directive_on_a_value_that_is_not_a_verdict_names_the_line() -> None:
     with pytest.raises(DirectiveError, match=r"docs/a/p.md:1: 'ratio' is not a verdict"):
         expand("{{ value x/y.py ratio verdict }}", page_context())
+
+
+def test_times_within_the_margin_are_never_distinguishable_however_steady() -> None:
+    # A steady 1.5x (ReLU output vs no zeros, Sigmoid vs ReLU on some kernels): load and CPU kernels move
+    # a time ratio that much, so no verdict may rest on it.
+    relu = [1.0, 1.1, 0.9, 1.05, 0.95, 1.0, 1.02]
+    slower = [1.5 * t for t in relu]
+    result = verdicts.compare_times(slower, relu)
+    assert result.ratio == pytest.approx(1.5) and result.low == pytest.approx(1.5)
+    assert result.verdict == verdicts.NOT_DISTINGUISHABLE
+
+
+def test_times_far_beyond_the_margin_are_distinguishable_paired_by_round() -> None:
+    # A busy round slows both functions: pairing by round keeps the ratio steady.
+    relu = [1.0, 3.0, 1.1, 2.5, 0.9, 1.0, 4.0]
+    elu = [5 * t * (1.1 if i % 2 else 0.9) for i, t in enumerate(relu)]
+    result = verdicts.compare_times(elu, relu)
+    assert result.verdict == verdicts.DISTINGUISHABLE and result.low > verdicts.TIME_RATIO_MARGIN
+    assert verdicts.compare_times(relu, elu).verdict == verdicts.DISTINGUISHABLE
+    assert verdicts.claim_of_difference(result, +1).verdict == verdicts.HOLDS
+    assert verdicts.claim_of_difference(verdicts.compare_times(relu, elu), +1).verdict == verdicts.WRONG
+
+
+def test_a_page_shows_a_time_comparison_as_a_ratio() -> None:
+    outputs = {"values": {"t.verdict": "distinguishable", "t.ratio": 5.04, "t.low": 4.6, "t.high": 5.5, "t.rounds": 7}}
+    context = PageContext(page_uri="a/p.md", page_label="docs/a/p.md", load_outputs={"x/y.py": outputs}.get, words=ENGLISH)
+    assert expand("{{ value x/y.py t verdict }}", context) == "distinguishable (time ratio ×5.04, 95% interval ×4.60 to ×5.50)"

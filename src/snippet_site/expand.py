@@ -184,7 +184,8 @@ def _render_figure(context: PageContext, args: list[str], indent: str, where: st
 
 VERDICT_SPECS = ("verdict", "claim")
 """Format specs that show a verdict of the shared rule (``snippets/verdicts.py``) in the page's language:
-``{{ value path.py tanh_vs_elu verdict }}`` (a comparison: the word and its interval),
+``{{ value path.py tanh_vs_elu verdict }}`` (a comparison: the word and its interval; for a comparison
+of times, the ratio and its interval),
 ``{{ value path.py relu_no_vanishing claim }}`` (a claim: the word)."""
 
 
@@ -195,21 +196,23 @@ def _render_verdict(context: PageContext, outputs: dict, name: str, spec: str, w
         raise DirectiveError(f"{where}: '{name}' is not a verdict of snippets/verdicts.py (no {name}.verdict value; "
                              f"assign the result of verdicts.compare() or verdicts.claim() to a top-level name)")
     text = context.words.verdicts[code]
-    if spec == "claim" or f"{name}.difference" not in values:
+    times = f"{name}.ratio" in values  # verdicts.compare_times(): a ratio of times, shown as ×1.40
+    if spec == "claim" or not (times or f"{name}.difference" in values):
         return html.escape(text)
     digits = int(values.get(f"{name}.digits", 4))
     spread = Spread.from_json(outputs.get("cpu_spread")).values
     numbers = {}
-    spec_number = f"+.{digits}f"
-    for part in ("difference", "low", "high"):
+    spec_number = ".2f" if times else f"+.{digits}f"
+    for part in ("ratio" if times else "difference", "low", "high"):
         value = float(values[f"{name}.{part}"])
-        number = html.escape(format(value, spec_number).replace("-", "−"))
+        number = html.escape(("×" if times else "") + format(value, spec_number).replace("-", "−"))
         move = spread.get(f"{name}.{part}", 0.0)
         if move and shown_varies(value, move, spec_number):
             title = html.escape(context.words.varies_title.format(spread=plus_minus(move)))
             number = f'<span class="cpu-varies" tabindex="0" title="{title}">{number}</span>'
         numbers[part] = number
-    return html.escape(text) + context.words.interval.format(**numbers)
+    template = context.words.ratio_interval if times else context.words.interval
+    return html.escape(text) + template.format(**numbers)
 
 
 def _render_value(context: PageContext, args: list[str], where: str) -> str:

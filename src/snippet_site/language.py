@@ -34,6 +34,8 @@ class Words:
     """The rule's verdict codes (``snippets/verdicts.py``) -> the words a page shows."""
     interval: str
     """Right after a comparison's verdict word: ``{difference}``, ``{low}``, ``{high}``."""
+    ratio_interval: str
+    """Right after a comparison of times: ``{ratio}``, ``{low}``, ``{high}`` (``×1.40``)."""
 
 
 KOREAN = Words(
@@ -58,6 +60,7 @@ KOREAN = Words(
         "not supported": "뒷받침 안 됨",
     },
     interval="(차이 {difference}, 95% 구간 {low} ~ {high})",
+    ratio_interval="(시간 비율 {ratio}, 95% 구간 {low} ~ {high})",
 )
 
 ENGLISH = Words(
@@ -82,6 +85,7 @@ ENGLISH = Words(
         "not supported": "not supported",
     },
     interval=" (difference {difference}, 95% interval {low} to {high})",
+    ratio_interval=" (time ratio {ratio}, 95% interval {low} to {high})",
 )
 
 EDITIONS: dict[str, Words] = {"ko": KOREAN, "en": ENGLISH}

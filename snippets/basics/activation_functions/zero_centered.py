@@ -181,16 +181,21 @@ loss_tanh_low = errors["Tanh", lr_tanh_low].mean().item()
 sigmoid_pair_01, sigmoid_pair_high = pair_results["Sigmoid", LR][0], pair_results["Sigmoid", lr_sigmoid_high][0]
 tanh_pair_low, tanh_pair_01 = pair_results["Tanh + 1", lr_tanh_low][0], pair_results["Tanh + 1", LR][0]
 
-# 주장 "출력이 0 중심이 아니면 기울기가 지그재그로 가서 학습이 느리다"의 판정.
-# 조건마다 주장대로였는지를 이 파일의 측정으로 정합니다.
-zero_centered_conditions = {
-    # 앞부분: 양수만 받는 유닛의 가중치 기울기는 입력 하나에서 부호가 모두 같은가 (sigmoid, ReLU, tanh + 1)
-    "same_sign": min(agree_one_sigmoid, agree_one_relu, agree_one_shifted) == 1.0,
-}
-for (shifted, lr), (c, any_learned) in pair_results.items():
-    if any_learned:  # 두 함수 모두 바닥에 머문 비교는 0 중심의 효과를 잴 수 없으므로 조건에 넣지 않습니다
-        # 뒷부분: 0 중심만 다른 쌍에서, 0 중심이 아닌 쪽의 평가 오차가 구별되게 더 높은가
-        zero_centered_conditions[f"slower_{shifted}_{lr}"] = (
-            c.verdict == verdicts.DISTINGUISHABLE and c.difference > 0)
+# 주장 "출력이 0 중심이 아니면 기울기가 지그재그로 가서 학습이 느리다" 가운데 이 파일이 잰 부분만 판정합니다:
+# 도함수가 같고 중심만 다른 tanh + 1 대 tanh를, 작은 MLP 하나에서 SGD로 STEPS스텝 학습한 결과입니다.
+# - "한 입력에서 기울기 부호가 모두 같다"는 입력이 0 이상이면 식(δ_j · h_k)에서 늘 맞으므로 조건에 넣지 않습니다.
+# - sigmoid 대 σ − ½는 두 함수 모두 바닥에 머물러 0 중심의 효과를 잴 수 없었고, ReLU는 중심만 다른 쌍으로
+#   재지 않았습니다. 이 두 부분은 측정하지 않은 것으로 둡니다. 지그재그 경로 자체도 재지 않았습니다.
+zero_centered_conditions = {}
+for lr in PAIRS["Tanh + 1", "Tanh"]:
+    c, _ = pair_results["Tanh + 1", lr]
+    # 학습률 lr에서 0 중심이 아닌 tanh + 1의 평가 오차가 tanh보다 구별되게 높은가
+    zero_centered_conditions[f"tanh_plus_1_worse_lr_{lr}"] = c.verdict == verdicts.DISTINGUISHABLE and c.difference > 0
 zero_centered_claim = verdicts.claim(**zero_centered_conditions)
-print(f"주장 판정: {zero_centered_claim}")
+# tanh 쌍의 두 학습률에서 tanh + 1이 모두 바닥에 머물렀는가 (페이지의 "300스텝 안에 학습하지 못함")
+shifted_stuck_all_rates = all(not learned("Tanh + 1", lr) for lr in PAIRS["Tanh + 1", "Tanh"])
+# sigmoid 쌍의 큰 학습률에서도 σ − ½가 바닥에 머물렀는가 (학습률만 키워서는 배율을 되돌리지 못함)
+centered_stuck_high_lr = not learned("Sigmoid − ½", lr_sigmoid_high)
+print(f"주장 판정(tanh + 1 대 tanh, SGD {STEPS}스텝): {zero_centered_claim}")
+print(f"tanh + 1이 두 학습률 모두에서 바닥: {shifted_stuck_all_rates}, "
+      f"σ − ½가 lr={lr_sigmoid_high}에서도 바닥: {centered_stuck_high_lr}")

@@ -105,13 +105,17 @@ fwd_he_first = fwd_he[0]
 
 # --8<-- [start:claim]
 # "ReLU에는 He 초기화가 맞다"를 He 초기화의 깊은 ReLU MLP에서 잰 두 비율로 판정합니다.
-# 소실의 기준은 사이트 공통(verdicts.vanishes)이고, 제곱 평균의 비율이므로 제곱근을 씌워 크기의 비율로 바꿉니다.
+# 소실의 기준은 사이트 공통(verdicts.vanishes)이고 크기(노름)의 비율에 씁니다.
+# 위 표의 비율은 제곱 평균의 비율이므로, 그 제곱근이 크기의 비율입니다.
+he_bwd_size_ratio = bwd_ratio_he ** 0.5   # 역전파: 첫 층/마지막 층 기울기 크기의 비율
+he_fwd_size_ratio = fwd_ratio_he ** 0.5   # 순전파: 마지막 층/첫 층 신호 크기의 비율
 he_suits_relu = verdicts.claim(
-    backward=not verdicts.vanishes(bwd_ratio_he ** 0.5),   # 역전파: 첫 층/마지막 층 기울기 크기 비율이 소실이 아닌가
-    forward=not verdicts.vanishes(fwd_ratio_he ** 0.5),    # 순전파: 마지막 층/첫 층 신호 크기 비율이 소실이 아닌가
+    backward=not verdicts.vanishes(he_bwd_size_ratio),   # 역전파 크기 비율이 소실이 아닌가
+    forward=not verdicts.vanishes(he_fwd_size_ratio),    # 순전파 크기 비율이 소실이 아닌가
 )
-print(f"He: 역전파 크기 비율 {bwd_ratio_he ** 0.5:.2f}, 순전파 크기 비율 {fwd_ratio_he ** 0.5:.2f} "
-      f"(소실 기준: {verdicts.VANISHING_RATIO} 미만)")
+print(f"He, 역전파: 제곱 평균 비율 {bwd_ratio_he:.3f} → 크기 비율(제곱근) {he_bwd_size_ratio:.2f}")
+print(f"He, 순전파: 제곱 평균 비율 {fwd_ratio_he:.3f} → 크기 비율(제곱근) {he_fwd_size_ratio:.2f}")
+print(f"소실 기준: 크기 비율 {verdicts.VANISHING_RATIO} 미만")
 print(f"주장 \"ReLU에는 He 초기화가 맞다\": {he_suits_relu}")
 # --8<-- [end:claim]
 vanishing_threshold = verdicts.VANISHING_RATIO

@@ -33,3 +33,4 @@ print("참 차이 0.02  :", large)
 n_seeds = SEEDS
 level = verdicts.LEVEL
 resamples = verdicts.RESAMPLES
+time_margin = verdicts.TIME_RATIO_MARGIN

@@ -70,7 +70,8 @@ def time_function(fn):
     return time.thread_time() - start
 
 
-functions = {name: act() for name, act in ACTIVATIONS.items()}
+# 학습 스텝을 잰 여섯 함수에 PReLU를 더합니다 (PReLU의 학습 스텝 전체는 재지 않습니다).
+functions = {name: act() for name, act in {**ACTIVATIONS, "PReLU": nn.PReLU}.items()}
 fn_times = {name: [] for name in functions}
 for rep in range(WARMUP + REPEAT):
     for name, fn in functions.items():
@@ -78,11 +79,11 @@ for rep in range(WARMUP + REPEAT):
         if rep >= WARMUP:
             fn_times[name].append(t)
 fn_ratio = {name: statistics.median(t / r for t, r in zip(ts, fn_times["ReLU"])) for name, ts in fn_times.items()}
-# 회차마다 잰 시간을 ReLU의 시간과 비교합니다 (사이트의 판정 규칙, 회차를 시드처럼 다시 뽑음).
+# 회차마다 잰 시간을 ReLU의 시간과 비교합니다 (사이트의 판정 규칙의 시간 비교: 같은 회차끼리의 비율, 1/2 ~ 2배 안은 구별하지 않음).
 # Sigmoid는 CPU에 따라 판정이 바뀝니다: 어떤 CPU 커널에서는 ReLU보다 분명히 느리고, 다른 커널에서는 ReLU와 거의 같습니다.
 # 판정 규칙대로 이런 비교는 판단 보류로 둡니다.
 MOVES_BETWEEN_CPUS = {"Sigmoid"}
-fn_versus_relu = {name: verdicts.compare(fn_times[name], fn_times["ReLU"], moves_between_cpus=name in MOVES_BETWEEN_CPUS)
+fn_versus_relu = {name: verdicts.compare_times(fn_times[name], fn_times["ReLU"], moves_between_cpus=name in MOVES_BETWEEN_CPUS)
                   for name in functions}
 for name, versus_relu in fn_versus_relu.items():
     if versus_relu.verdict == verdicts.INCONCLUSIVE:
@@ -99,6 +100,9 @@ del versus_relu, verdict, fn, t
 fn_ratio_sigmoid = fn_ratio["Sigmoid"]
 fn_ratio_elu = fn_ratio["ELU"]
 fn_ratio_tanh = fn_ratio["Tanh"]
+fn_ratio_gelu = fn_ratio["GELU"]
+fn_ratio_leaky = fn_ratio["Leaky ReLU"]
+fn_ratio_prelu = fn_ratio["PReLU"]
 n_rounds = REPEAT
 
 
@@ -118,3 +122,28 @@ def cost_claim(name):
 sigmoid_cost_claim = cost_claim("Sigmoid")
 elu_cost_claim = cost_claim("ELU")
 tanh_cost_claim = cost_claim("Tanh")
+
+
+# 다른 페이지가 인용하는 "함수 하나만 재면 ReLU보다 느리다"의 판정 (위 function 절의 비교 그대로):
+# 느리다고 구별되면 맞음, 빠르다고 구별되면 틀림, 구별되지 않으면 뒷받침 안 됨, CPU에 따라 바뀌면 판단 보류
+sigmoid_alone_slower = verdicts.claim_of_difference(fn_versus_relu["Sigmoid"], +1)
+elu_alone_slower = verdicts.claim_of_difference(fn_versus_relu["ELU"], +1)
+gelu_alone_slower = verdicts.claim_of_difference(fn_versus_relu["GELU"], +1)
+leaky_alone_slower = verdicts.claim_of_difference(fn_versus_relu["Leaky ReLU"], +1)
+
+
+def not_slower(name):
+    """함수 하나만 잰 시간이 ReLU보다 길다고 구별되지 않는가 (같은 규칙의 시간 비교)."""
+    versus_relu = fn_versus_relu[name]
+    return not (versus_relu.verdict == verdicts.DISTINGUISHABLE and versus_relu.difference > 0)
+
+
+# "Leaky ReLU / PReLU: ReLU와 거의 동일한 속도"의 판정. "거의 같다"를 "ReLU보다 느리다고 구별되지 않는다"로 읽습니다.
+# 둘 가운데 하나라도 CPU에 따라 판정이 바뀌면 주장도 판단 보류입니다.
+if any(fn_versus_relu[name].verdict == verdicts.INCONCLUSIVE for name in ("Leaky ReLU", "PReLU")):
+    leaky_prelu_speed_claim = verdicts.Claim(verdicts.INCONCLUSIVE, 0, 2)
+else:
+    leaky_prelu_speed_claim = verdicts.claim(
+        leaky=not_slower("Leaky ReLU"),   # Leaky ReLU 하나만의 시간이 ReLU보다 길다고 구별되지 않는가
+        prelu=not_slower("PReLU"),        # PReLU 하나만의 시간이 ReLU보다 길다고 구별되지 않는가
+    )
