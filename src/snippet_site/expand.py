@@ -9,6 +9,7 @@ On a line of its own::
 Anywhere in prose or tables::
 
     {{ value area/page/name.py variable [format-spec] }}
+    {{ value area/page/name.py comparison verdict }}      (``verdict_text``)
 
 Directives inside fenced code blocks or inline code are left alone.
 """
@@ -26,7 +27,7 @@ from snippet_runner.cpu_paths import Spread, plus_minus, shown_varies
 from snippet_runner.drift_rules import NUMBER
 from snippet_runner.markdown_scan import CodeMap, scan
 
-from . import explorers
+from . import explorers, verdict_text
 from .language import KOREAN, Words
 
 BLOCK = re.compile(r"^(?P<indent>[ \t]*)\{\{\s*(?P<kind>output|figure|explorer)\s+(?P<args>.*?)\s*\}\}[ \t]*$")
@@ -182,47 +183,17 @@ def _render_figure(context: PageContext, args: list[str], indent: str, where: st
     return lines
 
 
-VERDICT_SPECS = ("verdict", "claim")
-"""Format specs that show a verdict of the shared rule (``snippets/verdicts.py``) in the page's language:
-``{{ value path.py tanh_vs_elu verdict }}`` (a comparison: the word and its interval; for a comparison
-of times, the ratio and its interval),
-``{{ value path.py relu_no_vanishing claim }}`` (a claim: the word)."""
-
-
-def _render_verdict(context: PageContext, outputs: dict, name: str, spec: str, where: str) -> str:
-    values = outputs["values"]
-    code = values.get(f"{name}.verdict")
-    if code not in context.words.verdicts:
-        raise DirectiveError(f"{where}: '{name}' is not a verdict of snippets/verdicts.py (no {name}.verdict value; "
-                             f"assign the result of verdicts.compare() or verdicts.claim() to a top-level name)")
-    text = context.words.verdicts[code]
-    times = f"{name}.ratio" in values  # verdicts.compare_times(): a ratio of times, shown as ×1.40
-    if spec == "claim" or not (times or f"{name}.difference" in values):
-        return html.escape(text)
-    digits = int(values.get(f"{name}.digits", 4))
-    spread = Spread.from_json(outputs.get("cpu_spread")).values
-    numbers = {}
-    spec_number = ".2f" if times else f"+.{digits}f"
-    for part in ("ratio" if times else "difference", "low", "high"):
-        value = float(values[f"{name}.{part}"])
-        number = html.escape(("×" if times else "") + format(value, spec_number).replace("-", "−"))
-        move = spread.get(f"{name}.{part}", 0.0)
-        if move and shown_varies(value, move, spec_number):
-            title = html.escape(context.words.varies_title.format(spread=plus_minus(move)))
-            number = f'<span class="cpu-varies" tabindex="0" title="{title}">{number}</span>'
-        numbers[part] = number
-    template = context.words.ratio_interval if times else context.words.interval
-    return html.escape(text) + template.format(**numbers)
-
-
 def _render_value(context: PageContext, args: list[str], where: str) -> str:
     if len(args) not in (2, 3):
         raise DirectiveError(f"{where}: use {{{{ value path.py name [format] }}}}")
     snippet_id, name = args[0], args[1]
     outputs = _outputs(context, snippet_id, where)
     values = outputs["values"]
-    if len(args) == 3 and args[2] in VERDICT_SPECS:
-        return _render_verdict(context, outputs, name, args[2], where)
+    if len(args) == 3 and args[2] in verdict_text.SPECS:
+        try:
+            return verdict_text.render(context.words, outputs, name, args[2])
+        except verdict_text.NotAVerdict as exc:
+            raise DirectiveError(f"{where}: {exc}") from exc
     if name not in values:
         raise DirectiveError(f"{where}: snippet '{snippet_id}' has no top-level value '{name}'")
     spec = args[2] if len(args) == 3 else ""

@@ -280,7 +280,7 @@ relu_revived_count_small_lr, relu_ever_count_small_lr = counts[1e-3, "ReLU"]
 relu_revived_count_mid_lr, relu_ever_count_mid_lr = counts[1e-2, "ReLU"]
 relu_ever_count_big_lr = counts[1e-1, "ReLU"][1]
 units_pooled = hidden * n_seeds                                     # 시드를 모은 둘째 층 유닛 수
-# 판정 규칙으로 낸 평가 정확도 비교 (페이지에서는 {{ value ... verdict }})
+# 판정 규칙으로 낸 평가 정확도 비교
 leaky_vs_relu_small_lr, leaky_vs_relu_mid_lr, leaky_vs_relu_big_lr = (leaky_vs_relu[lr] for lr in LRS)
 relu_small_vs_mid_lr, relu_small_vs_big_lr = between_lrs["ReLU", 1e-2], between_lrs["ReLU", 1e-1]
 leaky_small_vs_mid_lr, leaky_small_vs_big_lr = between_lrs["Leaky ReLU", 1e-2], between_lrs["Leaky ReLU", 1e-1]
