@@ -112,9 +112,8 @@ def _scores(values, name: str) -> np.ndarray:
     return array
 
 
-def interval(a, b) -> tuple[float, float, float]:
+def _interval(a: np.ndarray, b: np.ndarray) -> tuple[float, float, float]:
     """A − B의 점추정과 95% 부트스트랩 구간. a, b: 시드 × 평가 예제의 점수 (같은 평가 예제, 같은 순서)."""
-    a, b = _scores(a, "a"), _scores(b, "b")
     if a.shape[1] != b.shape[1]:
         raise ValueError(f"두 설정의 평가 예제 수가 다릅니다: {a.shape[1]}, {b.shape[1]}")
     n = a.shape[1]
@@ -135,15 +134,15 @@ def compare(a, b, *, digits: int = 4, moves_between_cpus: bool = False) -> Compa
     moves_between_cpus=True: 판정이 CPU 경로에 따라 바뀌는 비교(실행기가 알려 줍니다). 구간은 그대로
     보이고 판정은 "판단 보류"가 됩니다. 기준을 옮겨 판정을 지키지 않습니다.
     """
-    difference, low, high = interval(a, b)
+    a, b = _scores(a, "a"), _scores(b, "b")
+    difference, low, high = _interval(a, b)
     if moves_between_cpus:
         verdict = INCONCLUSIVE
     elif low > 0 or high < 0:
         verdict = DISTINGUISHABLE
     else:
         verdict = NOT_DISTINGUISHABLE
-    seeds = min(len(_scores(a, "a")), len(_scores(b, "b")))
-    return Comparison(verdict, difference, low, high, seeds, _scores(a, "a").shape[1], digits)
+    return Comparison(verdict, difference, low, high, min(len(a), len(b)), a.shape[1], digits)
 
 
 def vanishes(ratio: float) -> bool:
