@@ -77,10 +77,7 @@ class BackgroundRuns:
             timeout = WALL_FACTOR * max(option.timeout for option in options.values())
             manifest = store.load_manifest(project)
             for path in sorted(notebooks, key=lambda p: -_cpu_seconds(project, p, manifest)):
-                name = notebook_name(project, path)
-                workdir = runs.folder / "notebooks" / name.replace("/", "-")
-                workdir.mkdir(parents=True)
-                runs.notebooks[name] = runs.pool.submit(execute, path, workdir, timeout)
+                runs.notebooks[notebook_name(project, path)] = runs.pool.submit(execute, path, project, timeout)
         return runs
 
     def close(self) -> None:

@@ -1,8 +1,12 @@
-"""A snippet is untrusted code: every way out of its run is either blocked or fails the run by name.
+"""A snippet is untrusted code: every way out of its run is either blocked or fails the run by name,
+and no secret of the machine or the job reaches it.
 
 Each escape runs as a snippet of a throwaway project through the command line. The test then checks
 the message and the exit status, that the checkout is byte-for-byte and mode-for-mode as it was, and
-that no process of the run is still alive.
+that no process of the run is still alive. The secrets are planted where a CI job has them (the
+token ``actions/checkout`` leaves in ``.git/config``, a credentials file in the home folder, the job's
+environment); none may appear in the outputs or the log. The notebook kernels run under the same
+containment: test_notebook_containment.py.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from tiny_project import POLL_SECONDS, Tiny, frozen_ok, make_tiny
+from tiny_project import POLL_SECONDS, Tiny, frozen_ok, make_tiny, write
 
 HEADER = (
     "import ctypes, os, signal, socket, subprocess, sys\n"
@@ -255,3 +259,51 @@ def test_a_flood_of_output_is_cut_off_with_a_clear_message(tiny: Tiny) -> None:
     assert "snippets/demo/flood.py: printed more than 8 MB and was stopped" in result.stderr, result.stderr
     assert "output_mb" in result.stderr
     assert tiny.snapshot() == before, "nothing of the flood is kept"
+
+
+SECRET = "ghs_containmentTestToken0123456789"
+"""Planted where a CI job keeps its credentials; it must appear nowhere a run's output goes."""
+
+# name -> (code, what the error names). Each one tries to read a secret (HOME_FILE: planted by the test).
+READS = {
+    "git_config": ("print(open(ROOT / '.git' / 'config').read())\n", "PermissionError"),
+    "git_folder": ("print(os.listdir(ROOT / '.git'))\n", "PermissionError"),
+    "home_file": ("print(open(HOME_FILE).read())\n", "PermissionError"),
+    "home_by_name": ("print((Path.home() / '.git-credentials').read_text())\n", "FileNotFoundError"),
+    "root_folder": ("print(os.listdir('/root'))\n", "PermissionError"),
+    "system_temp": ("print(os.listdir('/tmp'))\n", "PermissionError"),
+}
+ENVIRONMENT_PROBE = """\
+print(sorted(os.environ.items()))
+print(open('/proc/self/environ').read())
+for environ in Path('/proc').glob('[0-9]*/environ'):
+    try:
+        print(environ, environ.read_bytes())
+    except OSError as exc:
+        pass
+"""
+
+
+def plant_secrets(checkout: Path, home: Path) -> dict[str, str]:
+    """The CI job's token in the checkout's ``.git/config`` and in ``~/.git-credentials``; returns the
+    job's environment variables that hold it."""
+    write(checkout / ".git" / "config", f'[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic {SECRET}\n')
+    write(home / ".git-credentials", f"https://x-access-token:{SECRET}@github.com\n")
+    return {"HOME": str(home), "GITHUB_TOKEN": SECRET, "DEPLOY_KEY": SECRET}
+
+
+def test_no_secret_reaches_a_run(tiny: Tiny, tmp_path: Path) -> None:
+    environment = plant_secrets(tiny.root, tmp_path / "home")
+    home_file = tmp_path / "home" / ".git-credentials"
+    for name, (code, _) in READS.items():
+        tiny.write(f"snippets/reads/{name}.py", HEADER + f"HOME_FILE = {str(home_file)!r}\n" + code)
+    tiny.write("snippets/reads/environment.py", HEADER + ENVIRONMENT_PROBE)
+    result = tiny.runner("run", **environment)
+    assert result.returncode == 1
+    for name, (_, error) in READS.items():
+        assert re.search(rf"error: snippets/reads/{name}\.py:\d+: {error}", result.stderr), f"{name} was not refused:\n{result.stderr}"
+    printed = (tiny.outputs / "reads" / "environment.json").read_text(encoding="utf-8")
+    assert "('HOME', '/tmp/snippet-" in printed, "the probe ran, and its home folder is its own working folder"
+    leaks = [str(path) for path in tiny.root.rglob("*") if path.is_file() and ".git" not in path.parts and SECRET.encode() in path.read_bytes()]
+    assert not leaks, f"the secret was written into {leaks}"
+    assert SECRET not in result.stdout + result.stderr, "the secret is in the log"

@@ -133,11 +133,11 @@ FIGURE_SNIPPET = "# snippets/demo/plot.py\nimport matplotlib.pyplot as plt\nplt.
     ],
     ids=["ko-match", "ko-differs", "en-match", "en-differs"],
 )
-def test_the_check_cell_compares_figure_counts(page_figures: int, verdict: str, words: Words, tmp_path: Path) -> None:
+def test_the_check_cell_compares_figure_counts(page_figures: int, verdict: str, words: Words, project: Project) -> None:
     expected = {"demo/plot.py": {"printed": "", "values": {}, "figures": page_figures, "tolerance": {"rel_tol": 1e-6, "abs_tol": 0.0, "factor": 0.0}}}
     notebook = nbformat.v4.new_notebook()
     notebook.cells = [nbformat.v4.new_code_cell(source) for source in (check_code(expected, words), FIGURE_SNIPPET, "_page_check.report()")]
-    run = execute(notebook, tmp_path, timeout=600)  # per cell; generous so a busy machine only slows it
+    run = execute(notebook, project, timeout=600)  # per cell; generous so a busy machine only slows it
     assert not run.error, run.error[-2000:]
     shown = sum("image/png" in output.get("data", {}) for output in run.notebook.cells[1].outputs)
     assert shown == 1, "the figure should still be shown inline"

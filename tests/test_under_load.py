@@ -61,7 +61,7 @@ def test_a_notebook_of_the_timing_measurements_matches_while_every_core_is_busy(
     builder = NotebookBuilder(project, Site.from_mkdocs(ROOT / "mkdocs.yml"), read_pins(ROOT / "requirements.txt"), project.load_options())
     notebook = builder.build(PageCode(page="timing.md", title="시간 측정", snippets=[SnippetUse(s, "", "") for s in timing]))
     with _under_load().cpu_hogs(len(os.sched_getaffinity(0))):
-        run = execute(notebook, tmp_path, timeout=600)
+        run = execute(notebook, project, timeout=600)
     assert not run.error, run.error[-3000:]
     report = "".join(output.get("text", "") for output in run.notebook.cells[-1].outputs)
     assert ALL_MATCH in report, report

@@ -7,9 +7,11 @@ process and its descendants may do, and none can be undone from inside:
 - no file it writes (its printed output included) may grow beyond ``output_bytes`` (``RLIMIT_FSIZE``);
 - it gets a network namespace of its own, with no interface up (``unshare(CLONE_NEWNET)``);
 - it sees the checkout through a read-only bind mount, so no write, ``chmod`` or ``utime`` can change it;
-- Landlock lets it write only inside its working directory (and ``/dev/null``), refuses links and
-  renames out of read-only folders, TCP bind and connect, abstract Unix sockets and signals to
-  processes outside the run;
+- Landlock lets it read only what a run needs (``readable_paths``: the checkout without ``.git``, the
+  Python installation, system libraries, fonts and kernel information), write only inside its working
+  directory (and ``/dev/null``), and refuses links and renames out of read-only folders, TCP bind and
+  connect, Unix sockets outside its folder, abstract Unix sockets, signals to processes outside the
+  run and tracing them (so no ``/proc/<pid>/environ`` of the runner either);
 - it keeps no capabilities, so even as root it cannot leave these namespaces, load kernel modules or
   remount anything.
 
@@ -23,6 +25,7 @@ import ctypes
 import os
 import resource
 import signal
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +34,19 @@ CLONE_NEWNET = 0x40000000
 MS_RDONLY, MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 1, 32, 4096, 16384, 1 << 18
 PR_CAPBSET_DROP, PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL = 24, 47, 4
 CAPABILITY_VERSION_3 = 0x20080522
+
+SYSTEM_READS = (
+    "/usr", "/lib", "/lib64", "/lib32", "/libx32", "/bin", "/sbin",  # programs and libraries, fonts in /usr/share
+    "/proc", "/sys", "/dev",  # the CPU and memory a library asks about (other processes' files stay closed: no tracing)
+    "/etc/fonts", "/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/localtime", "/etc/alternatives",
+    "/etc/passwd", "/etc/group", "/etc/nsswitch.conf", "/etc/mime.types", "/etc/os-release", "/etc/matplotlibrc",
+    "/var/cache/fontconfig",
+)
+"""What every run may read outside the checkout besides the Python installation: no home folder, no
+``/root``, no other user's files, no ``/tmp`` but the run's own folder, no ``/etc`` beyond these."""
+UNREADABLE_IN_CHECKOUT = frozenset({".git"})
+"""The checkout's folders no run may read: git's own files hold the CI job's token
+(``http.<url>.extraheader``, written there by ``actions/checkout``)."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +67,16 @@ class Confinement:
     """Layer name → how it is enforced."""
     missing: dict[str, str] = field(default_factory=dict)
     """Layer name → why it could not be applied."""
+
+
+def readable_paths(checkout: str) -> list[str]:
+    """Every path a run may read (and execute): the checkout's entries but ``.git``, the Python
+    installation and its environment, the runner's own code, and ``SYSTEM_READS``; only those that exist."""
+    root = Path(checkout)
+    python = {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix, str(Path(os.path.realpath(sys.executable)).parent)}
+    python.add(str(Path(__file__).resolve().parent))  # the runner imports parts of itself during a run
+    project = [str(entry) for entry in sorted(root.iterdir()) if entry.name not in UNREADABLE_IN_CHECKOUT]
+    return [path for path in (*project, *sorted(python), *SYSTEM_READS) if os.path.lexists(path)]
 
 
 def _libc() -> ctypes.CDLL:
@@ -90,7 +116,7 @@ def _read_only_checkout(libc: ctypes.CDLL, checkout: str) -> str:
     return "read-only bind mount"
 
 
-def _landlock(workdir: str) -> str:
+def _landlock(checkout: str, workdir: str) -> str:
     import landlockpy
     from landlockpy import AccessFS, AccessNet, Ruleset, Scope
 
@@ -101,7 +127,9 @@ def _landlock(workdir: str) -> str:
         handled_net=AccessNet.BIND_TCP | AccessNet.CONNECT_TCP,
         scoped=Scope.ABSTRACT_UNIX_SOCKET | Scope.SIGNAL,
     ) as ruleset:
-        ruleset.allow_path("/", AccessFS.READ_FILE | AccessFS.READ_DIR | AccessFS.EXECUTE)
+        for path in readable_paths(checkout):
+            folder = AccessFS.READ_DIR if os.path.isdir(path) else AccessFS.NONE  # a file's rule takes no folder right
+            ruleset.allow_path(path, AccessFS.READ_FILE | AccessFS.EXECUTE | folder)
         ruleset.allow_path(workdir, landlockpy.fs_for_abi(abi))
         ruleset.allow_path(os.devnull, AccessFS.WRITE_FILE | AccessFS.READ_FILE | AccessFS.TRUNCATE)
         ruleset.restrict()
@@ -130,7 +158,7 @@ def confine(fence: Fence) -> Confinement:
         ("output", lambda: _bound_output(fence.output_bytes)),
         ("network", lambda: _own_network(libc)),
         ("checkout", lambda: _read_only_checkout(libc, fence.checkout)),
-        ("filesystem", lambda: _landlock(fence.workdir)),
+        ("filesystem", lambda: _landlock(fence.checkout, fence.workdir)),
         ("capabilities", lambda: _drop_capabilities(libc)),
     ]
     for name, apply in layers:

@@ -1,7 +1,14 @@
 """The environment every snippet run starts with, and only the runs: it is given to the fork server
-that starts them, never set in the runner's own process."""
+that starts them (and to a confined notebook kernel), never set in the runner's own process.
+
+It is an allowlist: a snippet sees these settings, the locale and ``PATH`` of the machine, and a home
+folder of its own, never the job's environment (a CI job's ``GITHUB_TOKEN`` or secrets).
+"""
 
 from __future__ import annotations
+
+import os
+from collections.abc import Mapping
 
 from . import cpu_paths
 
@@ -20,3 +27,19 @@ RUN_ENVIRONMENT = {
     "PYTHONIOENCODING": "utf-8",
     "TF_CPP_MIN_LOG_LEVEL": "2",
 }
+
+PASSED_THROUGH = ("PATH", "LANG", "LANGUAGE", "LC_ALL", "LC_CTYPE", "LC_NUMERIC", "TZ", "PYTHONUTF8")
+"""The only variables of the caller's environment a snippet sees: where programs are, the locale, the time zone."""
+
+
+def confined_environment(home: str, settings: Mapping[str, str | None]) -> dict[str, str]:
+    """The whole environment of a confined process: ``PASSED_THROUGH`` from this one, ``settings``
+    (a None value leaves a variable unset), and ``home`` as its home folder."""
+    environment = {name: os.environ[name] for name in PASSED_THROUGH if name in os.environ}
+    environment["HOME"] = home
+    for name, value in settings.items():
+        if value is None:
+            environment.pop(name, None)
+        else:
+            environment[name] = value
+    return environment

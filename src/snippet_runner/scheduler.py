@@ -20,7 +20,7 @@ from .discovery import Snippet
 from .figure_text import Translation
 from .progress import Progress
 from .project import Options, Project
-from .run_environment import RUN_ENVIRONMENT
+from .run_environment import RUN_ENVIRONMENT, confined_environment
 from .worker import Job, execute
 
 POLL_SECONDS = 0.05
@@ -55,24 +55,27 @@ class RunResult:
         return self.failure is None
 
 
-def _context(preload_torch: bool, cpu_path: str) -> multiprocessing.context.BaseContext:
+def _context(project: Project, preload_torch: bool, cpu_path: str) -> multiprocessing.context.BaseContext:
     """The fork server the runs are forked from, started with the run environment, its kernel
     settings those of ``cpu_path``. One process has one fork server: a run on another CPU path
     happens in a process of its own (``snippet-runner cpu-path``).
 
-    The environment is set only while the server starts, so it does not leak into this process (or
-    into MkDocs, pytest and whatever else they start). torch is preloaded when a snippet uses it:
-    importing it takes two seconds, which every run would otherwise pay again.
+    The server's environment is ``run_environment.confined_environment``, not this process's: what
+    the job has (tokens, secrets) is never in a run's memory. It is set only while the server
+    starts, so it does not change this process's. Its home folder (matplotlib's font list) is the
+    project's ``.cache/snippet-runner/home``; each run then gets its own. torch is preloaded when a
+    snippet uses it: importing it takes two seconds, which every run would otherwise pay again.
     """
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["snippet_runner.preload", *(["torch"] if preload_torch else [])])
+    home = project.root / ".cache" / "snippet-runner" / "home"
+    home.mkdir(parents=True, exist_ok=True)
+    # not setdefault: a reader's OMP_NUM_THREADS must not change the numbers
+    environment = confined_environment(str(home), RUN_ENVIRONMENT | cpu_paths.environment(cpu_path))
+    tempfile.gettempdir()  # fixed now, from this process's TMPDIR: starting the server asks for it
     saved = dict(os.environ)
-    os.environ.update(RUN_ENVIRONMENT)  # not setdefault: a reader's OMP_NUM_THREADS must not change the numbers
-    for name, value in cpu_paths.environment(cpu_path).items():
-        if value is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = value
+    os.environ.clear()
+    os.environ.update(environment)
     try:
         multiprocessing.forkserver.ensure_running()
     finally:
@@ -201,7 +204,7 @@ def run_many(
     """
     if not work:
         return
-    context = _context(_uses_torch([snippet for snippet, _ in work]), cpu_path)
+    context = _context(project, _uses_torch([snippet for snippet, _ in work]), cpu_path)
     progress.total = len(work)
     started_at: dict[str, float] = {}
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:

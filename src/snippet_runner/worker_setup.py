@@ -101,10 +101,11 @@ def join_cgroups(procs_files: tuple[str, ...]) -> dict[str, str]:
 
 
 def private_temp(workdir: Path) -> None:
-    """The system temp directory of the run (and of what it starts) is its own working directory."""
+    """The system temp directory and the home folder of the run (and of what it starts) are its own
+    working directory."""
     import tempfile
 
-    os.environ["TMPDIR"] = str(workdir)
+    os.environ["TMPDIR"] = os.environ["HOME"] = str(workdir)
     tempfile.tempdir = str(workdir)
 
 
