@@ -1,6 +1,7 @@
 # Two commands do all of the setup on a fresh Debian/Ubuntu machine:
 #   make serve   - preview the site at http://127.0.0.1:8000/relu-docs/
 #   make test    - run every snippet, compare with the frozen outputs, build, browser tests
+# While editing: make test-fast (no re-runs, no kernels, no builds, no browser; about a minute).
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -8,7 +9,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONUTF8 := 1
 
-.PHONY: setup system system-browser snippets check accept notebooks build build-zensical serve serve-en test stress bench clean
+.PHONY: setup system system-browser snippets check accept notebooks build build-zensical serve serve-en test test-fast stress bench clean
 
 setup: $(VENV)/.installed node_modules/.installed system
 
@@ -64,8 +65,11 @@ serve: setup notebooks  ## http://127.0.0.1:8000/relu-docs/, re-running edited s
 serve-en: setup notebooks  ## the English edition: http://127.0.0.1:8001/relu-docs/en/
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8001 --config-file mkdocs.en.yml
 
-test: setup system-browser notebooks  ## everything CI runs
+test: setup system-browser notebooks  ## everything CI runs: each snippet re-run once, notebooks in kernels, builds, browser
 	$(BIN)/pytest
+
+test-fast: setup system notebooks  ## the edit loop: everything but re-runs, kernels, site builds and the browser
+	$(BIN)/pytest -m "not reruns and not kernels and not slow and not browser"
 
 stress: setup system  ## the whole snippet and notebook comparison with a busy loop on every core
 	$(BIN)/python scripts/under_load.py -- $(BIN)/pytest -p no:cacheprovider tests/test_snippets.py tests/test_notebooks.py

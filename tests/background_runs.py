@@ -1,6 +1,8 @@
 """The suite's two long re-runs, started together as soon as the tests are collected: every selected
-snippet through the runner, and every selected notebook in a fresh Jupyter kernel. Both are separate
-processes, so while they compute, the other tests (site build, browser) run beside them."""
+snippet through the runner, once, on the pinned CPU path (the other paths run when outputs are
+accepted, and in CI's job of their own), and the selected notebook runs of ``notebook_plan`` in fresh,
+confined Jupyter kernels. Both are separate processes, so while they compute, the other tests (site
+build, browser) run beside them."""
 
 from __future__ import annotations
 
@@ -12,7 +14,6 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import nbformat
 import pytest
 from notebook_run import Run, execute
 
@@ -30,26 +31,19 @@ def notebook_name(project: Project, path: Path) -> str:
     return name if docs == "docs" else f"{docs.removeprefix('docs-')}/{name}"
 
 
-def _selected(items: list[pytest.Item], name: str) -> list:
-    """The values of parameter ``name`` of the selected tests marked ``reruns``."""
+def _selected(items: list[pytest.Item], name: str, marker: str) -> list:
+    """The values of parameter ``name`` of the selected tests marked ``marker``."""
     found = []
     for item in items:
         callspec = getattr(item, "callspec", None)
-        if item.get_closest_marker("reruns") and callspec is not None and name in callspec.params:
+        if item.get_closest_marker(marker) and callspec is not None and name in callspec.params:
             found.append(callspec.params[name])
     return found
 
 
-def _cpu_seconds(project: Project, path: Path, manifest: dict[str, store.Entry]) -> float:
-    """What the notebook's snippets took when they were frozen: the longest notebooks start first."""
-    cells = nbformat.read(path, as_version=4).cells
-    snippets = {cell.metadata["snippet"]["id"] for cell in cells if "snippet" in cell.metadata}
-    return sum(manifest[s].cpu_seconds for s in snippets if s in manifest)
-
-
 def _rerun_snippets(project: Project, snippet_ids: list[str], outputs: Path) -> tuple[Project, Report]:
     target = Project.at(project.root, outputs_dir=outputs)
-    return target, build(target, force=True, only=snippet_ids, stream=io.StringIO())
+    return target, build(target, force=True, only=snippet_ids, other_paths=False, stream=io.StringIO())
 
 
 @dataclass
@@ -59,25 +53,25 @@ class BackgroundRuns:
     snippets: Future[tuple[Project, Report]] | None = None
     """The fresh outputs of the selected snippets, run into a temporary outputs folder."""
     notebooks: dict[str, Future[Run]] = field(default_factory=dict)
-    """Notebook name (``activation/relu``) -> its run."""
+    """Execution name (``activation/relu``, ``notebook_plan.Execution.name``) -> its run."""
 
     @classmethod
     def start(cls, project: Project, items: list[pytest.Item]) -> BackgroundRuns:
-        snippet_ids = sorted({snippet.id for snippet in _selected(items, "snippet")})
-        notebooks = sorted(set(_selected(items, "notebook")))
+        snippet_ids = sorted({snippet.id for snippet in _selected(items, "snippet", "reruns")})
+        executions = list({execution.name: execution for execution in _selected(items, "execution", "kernels")}.values())
         cores = len(os.sched_getaffinity(0))
         # `cores` at a time: while the runner (itself `cores` snippets at a time) is busy, one kernel less.
         runs = cls(Path(tempfile.mkdtemp(prefix="reruns-")), ThreadPoolExecutor(max_workers=cores, thread_name_prefix="rerun"))
         if snippet_ids:
             runs.snippets = runs.pool.submit(_rerun_snippets, project, snippet_ids, runs.folder / "outputs")
-        if notebooks:
+        if executions:
             options = project.load_options()
             # A cell is stopped when it waits as long as the runner lets a snippet wait (WALL_FACTOR
             # times the largest CPU budget): the kernels share the cores with everything else here.
             timeout = WALL_FACTOR * max(option.timeout for option in options.values())
             manifest = store.load_manifest(project)
-            for path in sorted(notebooks, key=lambda p: -_cpu_seconds(project, p, manifest)):
-                runs.notebooks[notebook_name(project, path)] = runs.pool.submit(execute, path, project, timeout)
+            for execution in sorted(executions, key=lambda e: -sum(manifest[s].cpu_seconds for s in e.snippets if s in manifest)):
+                runs.notebooks[execution.name] = runs.pool.submit(execute, execution.notebook(project), project, timeout)
         return runs
 
     def close(self) -> None:

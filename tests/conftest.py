@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from datetime import datetime
 import subprocess
 import sys
 from pathlib import Path
@@ -21,17 +22,28 @@ BIN = Path(sys.executable).parent
 ZENSICAL_SOURCES = ("mkdocs.yml", "mkdocs.en.yml", "docs", "docs-en", "includes", "overrides", "snippets", "outputs")
 """What a Zensical build reads; copied, because Zensical writes its site and cache inside the project."""
 RUNS = pytest.StashKey[BackgroundRuns]()
+OLD_DATE = "2001-02-03T04:05:06+00:00"
+"""The date the session's build is made as of (``SOURCE_DATE_EPOCH``), and the date of the commit that
+test_reproducible_site.py puts on top of its clean clone: the two builds must then be byte-identical."""
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
     """Start the re-runs the selected tests need; the other tests run meanwhile (the re-runs are
     separate processes, so they use the cores that the rest leaves idle)."""
-    session.config.stash[RUNS] = BackgroundRuns.start(Project.at(ROOT), session.items)
+    items = [] if session.config.option.collectonly else session.items
+    session.config.stash[RUNS] = BackgroundRuns.start(Project.at(ROOT), items)
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
     if RUNS in session.config.stash:
         session.config.stash[RUNS].close()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that needs a built site is ``slow`` (two strict builds), whatever its module says."""
+    for item in items:
+        if {"built_site", "zensical_site"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")
@@ -47,9 +59,11 @@ def project() -> Project:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """``make build`` of the checkout (the Korean edition, then the English one in ``en/``), with
-    ``--strict`` and refusing stale outputs; returns the site directory."""
+    ``--strict`` and refusing stale outputs, dated ``OLD_DATE``; returns the site directory. Every test
+    that needs a built site shares this one (they are marked ``slow``: see below)."""
     site = tmp_path_factory.mktemp("site")
-    env = os.environ | {"SNIPPET_RUNNER": "check", "NO_MKDOCS_2_WARNING": "1"}
+    epoch = str(int(datetime.fromisoformat(OLD_DATE).timestamp()))
+    env = os.environ | {"SNIPPET_RUNNER": "check", "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": epoch}
     for config, target in (("mkdocs.yml", site), ("mkdocs.en.yml", site / "en")):
         result = subprocess.run(
             [str(MKDOCS), "build", "--strict", "--config-file", config, "--site-dir", str(target)],

@@ -1,11 +1,15 @@
 """The generated notebooks of both editions (``docs/notebooks/``, ``docs-en/notebooks/``): committed as
-the generator makes them, the English ones in English, and, run top to bottom in a fresh
+the generator makes them, the English ones in English, and, run top to bottom in a fresh, confined
 kernel (started without the runner's environment, as a reader's), they print, compute and show what
 the pages show (within each snippet's tolerances), on the CPU kernels the machine picks, as a
-reader's would: the tolerances cover the other CPU paths (see test_cpu_paths.py)."""
+reader's would: the tolerances cover the other CPU paths (see test_cpu_paths.py).
+
+Each snippet's cells run in a kernel once (``notebook_plan``): a notebook whose cells were all run
+elsewhere is shown by being made of the same cells, compared with the same page values."""
 
 from __future__ import annotations
 
+import functools
 import re
 import subprocess
 import sys
@@ -15,6 +19,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from background_runs import BackgroundRuns, notebook_name
+from notebook_plan import Execution, cells_by_snippet, covering, page_of, plan, snippet_ids
 from notebook_run import ALL_MATCH, ALL_MATCH_IN, READER_PATH, Run, execute, reader_environment
 
 import snippet_notebooks as notebooks
@@ -35,17 +40,13 @@ def _name(path: Path) -> str:
 
 @pytest.fixture(scope="session")
 def executed(background_runs: BackgroundRuns) -> dict[str, Run]:
-    """Every selected notebook, run once, a few at a time (started in the background when the tests
-    were collected, see conftest.py)."""
+    """Every selected run of the plan, a few at a time (started in the background when the tests were
+    collected, see conftest.py)."""
     return {name: future.result() for name, future in background_runs.notebooks.items()}
 
 
-def test_committed_notebooks_are_what_the_generator_makes(project: Project) -> None:
-    report = notebooks.generate(project, check=True)
-    assert not report.stale, (
-        "generated notebooks are out of date (never edit them by hand): run `snippet-notebooks` "
-        f"(or `make build`) and commit docs/notebooks/: {report.stale}"
-    )
+def test_committed_notebooks_are_valid() -> None:
+    """(That they are what the generator makes: ``test_the_command_finds_every_edition_current``.)"""
     for path in NOTEBOOKS:
         nbformat.validate(nbformat.read(path, as_version=4))
 
@@ -59,6 +60,7 @@ def test_every_page_with_code_has_a_notebook(project: Project) -> None:
 ENGLISH_PROJECT = Project.at(ROOT, docs="docs-en")
 ENGLISH_NOTEBOOKS = sorted((ROOT / "docs-en" / notebooks.NOTEBOOKS_DIR).rglob("*.ipynb"))
 ENGLISH_SITE = notebooks.Site.from_mkdocs(ROOT / "mkdocs.en.yml")
+PLAN = plan(Project.at(ROOT), NOTEBOOKS, ENGLISH_NOTEBOOKS)
 HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 SITE_LINK = re.compile(r"https://relu-docs\.github\.io/relu-docs/[^)\s]*")
 
@@ -145,12 +147,41 @@ def test_the_check_cell_compares_figure_counts(page_figures: int, verdict: str, 
     assert verdict in report, report
 
 
-@pytest.mark.reruns
+@functools.cache
+def _made(execution: Execution) -> nbformat.NotebookNode:
+    return execution.notebook(Project.at(ROOT))
+
+
 @pytest.mark.parametrize("notebook", NOTEBOOKS + ENGLISH_NOTEBOOKS, ids=[_name(p) for p in NOTEBOOKS + ENGLISH_NOTEBOOKS])
-def test_notebook_reproduces_the_page(notebook: Path, executed: dict[str, Run], project: Project, machine_capability: str) -> None:
-    run = executed[_name(notebook)]
+def test_every_notebook_is_made_of_cells_that_ran(notebook: Path, project: Project) -> None:
+    """Each snippet's code cells (with the files they write) are those of the run that covered it, and
+    the notebook's check cell compares them with the same page values."""
+    cells = nbformat.read(notebook, as_version=4)
+    ran, mine, page = covering(PLAN), cells_by_snippet(cells), page_of(cells)
+    assert set(page) == set(snippet_ids(cells)), "the check cell compares every snippet of the notebook, and only those"
+    for snippet in snippet_ids(cells):
+        assert snippet in ran, f"{snippet} runs in no notebook of the plan"
+        execution = ran[snippet]
+        other = _made(execution)
+        assert mine[snippet] == cells_by_snippet(other)[snippet], f"{snippet}: its cells differ from those run in {execution.name}"
+        assert page[snippet] == page_of(other)[snippet], f"{snippet}: compared with other page values than in {execution.name}"
+
+
+def test_the_plan_runs_each_snippet_once_and_an_english_notebook_whole() -> None:
+    korean = [snippet for execution in PLAN if execution.source.is_relative_to(ROOT / "docs") for snippet in execution.snippets]
+    assert len(korean) == len(set(korean)), "a snippet runs twice in the Korean runs"
+    every = {s for path in NOTEBOOKS for s in snippet_ids(nbformat.read(path, as_version=4))}
+    assert set(korean) == every
+    assert [e.whole for e in PLAN if e.source.is_relative_to(ROOT / "docs-en")] == [True]
+
+
+@pytest.mark.kernels
+@pytest.mark.parametrize("execution", PLAN, ids=[execution.name for execution in PLAN])
+def test_notebook_reproduces_the_page(execution: Execution, executed: dict[str, Run], project: Project, machine_capability: str) -> None:
+    run = executed[execution.name]
+    notebook = execution.source
     if run.error:
-        pytest.fail(f"{notebook.relative_to(ROOT)} failed to run:\n{run.error[-3000:]}", pytrace=False)
+        pytest.fail(f"{execution.name} failed to run:\n{run.error[-3000:]}", pytrace=False)
     printed: dict[str, list[str]] = defaultdict(list)
     figures: dict[str, int] = defaultdict(int)
     for cell in run.notebook.cells:
@@ -178,4 +209,4 @@ def test_notebook_reproduces_the_page(notebook: Path, executed: dict[str, Run], 
     report = "".join(o.get("text", "") for o in run.notebook.cells[-1].outputs)
     if ALL_MATCH_IN[notebook.relative_to(ROOT).parts[0]] not in report:
         problems.append(f"the notebook's own comparison cell reports differences:\n{report}")
-    assert not problems, f"{notebook.relative_to(ROOT)} does not reproduce its page:\n  " + "\n  ".join(problems)
+    assert not problems, f"{execution.name} does not reproduce its page:\n  " + "\n  ".join(problems)

@@ -200,3 +200,27 @@ def test_every_snippet_lands_in_exactly_one_shard(project: Project) -> None:
     assert [shard_of("demo/good.py", n) for n in (1, 2, 3)] == [1, 2, 1]
     with pytest.raises(ShardError):
         Shard(0, 2)
+
+
+def test_the_ci_check_reruns_each_shard_merges_and_compares_and_names_a_drift(tiny: Tiny) -> None:
+    """CI's snippet jobs: ``rerun --shard K/N`` on each runner, then ``merge`` and ``compare`` in one job."""
+    add_snippets(tiny)
+    assert tiny.runner("run", "-j", "1").returncode == 0
+    frozen = tiny.snapshot()
+    folders = []
+    for index in (1, 2):
+        folder = tiny.root.parent / f"check-{index}"
+        result = tiny.runner("rerun", "--shard", f"{index}/2", "--outputs", str(folder), "-j", "1")
+        assert result.returncode == 0, result.stderr
+        assert "compared 2 snippets with outputs/: 0 differ" in result.stderr
+        folders.append(folder)
+    merged = tiny.root.parent / "merged"
+    assert tiny.runner("merge", *map(str, folders), "--into", str(merged)).returncode == 0
+    same = tiny.runner("compare", str(merged))
+    assert same.returncode == 0 and "compared 4 snippets with outputs/: 0 differ" in same.stderr, same.stderr
+    assert tiny.snapshot() == frozen, "a re-run never writes outputs/"
+    tiny.write("snippets/demo/sums.py", "total = sum(range(11))\nprint('합', total)\n")  # a change nobody accepted
+    drifted = tiny.runner("rerun", "--shard", "1/2", "--outputs", str(tiny.root.parent / "drift"), "-j", "1")
+    assert drifted.returncode == 1
+    assert "demo/sums.py no longer matches its frozen output" in drifted.stderr and "45 → 55" in drifted.stderr, drifted.stderr
+    assert tiny.snapshot() == frozen

@@ -1,4 +1,6 @@
-"""Re-run every snippet and compare it with its frozen output, within the snippet's tolerances."""
+"""Re-run every snippet once, on the pinned CPU path, and compare it with its frozen output within the
+snippet's tolerances (``snippet-runner rerun``'s comparison; the other CPU paths run when outputs are
+accepted, and in CI's ``cpu-paths`` job)."""
 
 from __future__ import annotations
 
@@ -9,12 +11,13 @@ from background_runs import BackgroundRuns
 
 from snippet_runner import store
 from snippet_runner.build import Report
-from snippet_runner.compare import compare_outputs, drift_report
 from snippet_runner.discovery import Snippet, find_snippets, pages_using
 from snippet_runner.project import Project
+from snippet_runner.rerun import compare_folder
 
 ROOT = Path(__file__).resolve().parents[1]
 SNIPPETS = find_snippets(Project.at(ROOT))
+USAGE = pages_using(Project.at(ROOT))
 
 
 @pytest.fixture(scope="session")
@@ -33,27 +36,14 @@ def test_there_are_snippets() -> None:
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=[s.test_id for s in SNIPPETS])
 def test_snippet_matches_frozen_output(snippet: Snippet, fresh: tuple[Project, Report], project: Project) -> None:
     target, report = fresh
-    pages = pages_using(project).get(snippet.id, [])
-    if snippet.id in report.failures:
-        pytest.fail(report.failures[snippet.id], pytrace=False)
-    frozen = store.load_outputs(project, snippet.id)
-    if frozen is None:
-        pytest.fail(f"{snippet.id} has no frozen output: run `make snippets` and commit outputs/", pytrace=False)
-    options = project.options_for(snippet.id, project.load_options())
-    drifts = compare_outputs(
-        frozen,
-        store.load_outputs(target, snippet.id),
-        store.figures_dir(project, snippet.id),
-        store.figures_dir(target, snippet.id),
-        options,
-    )
-    if drifts:
-        pytest.fail(drift_report(snippet.id, drifts, pages), pytrace=False)
+    comparison = compare_folder(project, target, [snippet.id], report.failures)
+    if not comparison.ok:
+        pytest.fail(comparison.problems[snippet.id], pytrace=False)
 
 
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=[s.test_id for s in SNIPPETS])
-def test_snippet_is_used_by_a_page(snippet: Snippet, project: Project) -> None:
-    assert pages_using(project).get(snippet.id), f"{snippet.id} is not shown or quoted on any page"
+def test_snippet_is_used_by_a_page(snippet: Snippet) -> None:
+    assert USAGE.get(snippet.id), f"{snippet.id} is not shown or quoted on any page"
 
 
 CPU_BUDGET_SECONDS = 600.0

@@ -1,4 +1,4 @@
-"""Command line: ``snippet-runner run|check|accept|determinism|check-output|cpu-path|merge``."""
+"""Command line: ``snippet-runner run|check|accept|rerun|compare|determinism|check-output|cpu-path|merge``."""
 
 from __future__ import annotations
 
@@ -7,11 +7,12 @@ import logging
 import sys
 from pathlib import Path
 
-from . import cpu_paths, determinism, reader_check, shards
+from . import cpu_paths, determinism, reader_check, rerun, shards
 from .build import build
 from .messages import PROGRESS_LOGGER
 from .project import ConfigError, Project
 from .shards import Shard, ShardError
+from . import store
 from .store import ManifestError
 
 
@@ -45,6 +46,14 @@ def main(argv: list[str] | None = None) -> int:
         command.add_argument("-j", "--jobs", type=int, default=None, help="parallel runs (default: all cores)")
     run.add_argument("--shard", type=_shard, help="run only shard K of N (K/N) of the snippets, into --outputs")
     run.add_argument("--outputs", type=Path, help="with --shard: the shard's own outputs folder (new or empty), for `merge`")
+    again = commands.add_parser("rerun", help="run snippets again into a folder of their own and compare them with outputs/ (what the tests check)")
+    again.add_argument("snippets", nargs="*", help="snippet paths relative to snippets/ (default: all)")
+    again.add_argument("--outputs", type=Path, required=True, help="where the re-runs go (new or empty; never outputs/)")
+    again.add_argument("--shard", type=_shard, help="only shard K of N (K/N) of the snippets, as `run --shard` splits them")
+    again.add_argument("--cpu-paths", action="store_true", help="also run the other CPU paths each snippet names, as accepting does")
+    again.add_argument("-j", "--jobs", type=int, default=None, help="parallel runs (default: all cores)")
+    compare = commands.add_parser("compare", help="compare a folder of re-runs (e.g. merged shards) with outputs/")
+    compare.add_argument("folder", type=Path, help="an outputs folder written by `rerun` or `merge`")
     merge = commands.add_parser("merge", help="combine the folders of `run --shard 1/N` ... `N/N` into outputs/, as one run")
     merge.add_argument("folders", nargs="+", type=Path, help="the shard folders, one per shard")
     merge.add_argument("--into", type=Path, default=None, help="the outputs folder to write (default: outputs/)")
@@ -79,6 +88,20 @@ def main(argv: list[str] | None = None) -> int:
             shards.prepare(project, target, args.shard)
             report = build(target, only=args.snippets or None, jobs=args.jobs, shard=args.shard, report_file=args.report)
             return 0 if report.ok else 1
+        if args.command == "rerun":
+            if args.outputs.resolve() == project.outputs_dir.resolve():
+                parser.error("rerun: --outputs must be a folder of its own, not outputs/")
+            report, comparison = rerun.rerun(
+                project, args.outputs, only=args.snippets or None, shard=args.shard, cpu_paths=args.cpu_paths, jobs=args.jobs
+            )
+            return 0 if report.ok and comparison.ok else 1
+        if args.command == "compare":
+            fresh = Project.at(args.root, outputs_dir=args.folder)
+            comparison = rerun.compare_folder(project, fresh, sorted(store.load_manifest(fresh)))
+            for problem in comparison.problems.values():
+                print(f"error: {problem}", file=sys.stderr)
+            print(f"compared {len(comparison.compared)} snippets with outputs/: {len(comparison.problems)} differ", file=sys.stderr)
+            return 0 if comparison.ok else 1
         if args.command == "merge":
             into = Project.at(args.root, outputs_dir=args.into)
             merged = shards.merge(args.folders, into)
