@@ -40,9 +40,10 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A test that needs a built site is ``slow`` (two strict builds), whatever its module says."""
+    """A test that needs a built site is ``slow`` (two strict builds), whatever its module says
+    (``site`` and ``site_dir`` ask for ``built_site`` unless ``SITE_DIR`` names a build)."""
     for item in items:
-        if {"built_site", "zensical_site"} & set(getattr(item, "fixturenames", ())):
+        if {"built_site", "zensical_site", "site", "site_dir"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
 
 
