@@ -68,8 +68,9 @@ serve-en: setup notebooks  ## the English edition: http://127.0.0.1:8001/relu-do
 test: setup system-browser notebooks  ## everything CI runs: each snippet re-run once, notebooks in kernels, builds, browser
 	$(BIN)/pytest
 
+# Its tests mostly wait for the small projects' command lines, so twice as many workers as cores.
 test-fast: setup system notebooks  ## the edit loop: everything but re-runs, kernels, site builds and the browser
-	$(BIN)/pytest -m "not reruns and not kernels and not slow and not browser"
+	$(BIN)/pytest -m "not reruns and not kernels and not slow and not browser" -n $$(( $$(nproc) * 2 )) --dist worksteal
 
 stress: setup system  ## the whole snippet and notebook comparison with a busy loop on every core
 	$(BIN)/python scripts/under_load.py -- $(BIN)/pytest -p no:cacheprovider tests/test_snippets.py tests/test_notebooks.py

@@ -32,6 +32,11 @@ HEADER = (
 MARKER = "containment-test-sleeper"
 SLEEPER = f"import sys, time\\nsys.argv[0] = '{MARKER}'\\ntime.sleep(600)"
 
+
+def sleeper(marker: str) -> str:
+    """A process that sleeps ten minutes under ``marker`` (its own per test: tests may run side by side)."""
+    return SLEEPER.replace(MARKER, marker)
+
 # name -> (code, what the error names). Each one tries to change the checkout or reach outside.
 ESCAPES = {
     "c_level_write": (
@@ -112,7 +117,7 @@ def _processes_with(marker: str) -> list[int]:
     return found
 
 
-def _no_process_left(marker: str = MARKER) -> None:
+def _no_process_left(marker: str) -> None:
     deadline = time.monotonic() + POLL_SECONDS
     while _processes_with(marker) and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -217,13 +222,14 @@ def test_standard_input_is_empty(tiny: Tiny) -> None:
 
 @pytest.mark.parametrize("how", ["new_session", "double_fork", "timeout"])
 def test_no_process_outlives_its_run(tiny: Tiny, how: str) -> None:
+    marker = f"{MARKER}-{how}"
     start = {
-        "new_session": f"subprocess.Popen([sys.executable, '-c', \"{SLEEPER}\"], start_new_session=True)\n",
+        "new_session": f"subprocess.Popen([sys.executable, '-c', \"{sleeper(marker)}\"], start_new_session=True)\n",
         "double_fork": (
             "if os.fork() == 0:\n    os.setsid()\n    if os.fork() == 0:\n"
-            f"        os.execv(sys.executable, [sys.executable, '-c', \"{SLEEPER}\"])\n    os._exit(0)\n"
+            f"        os.execv(sys.executable, [sys.executable, '-c', \"{sleeper(marker)}\"])\n    os._exit(0)\n"
         ),
-        "timeout": f"subprocess.Popen([sys.executable, '-c', \"{SLEEPER}\"], start_new_session=True)\nimport time\ntime.sleep(600)\n",
+        "timeout": f"subprocess.Popen([sys.executable, '-c', \"{sleeper(marker)}\"], start_new_session=True)\nimport time\ntime.sleep(600)\n",
     }[how]
     if how == "timeout":
         tiny.write("snippets/snippets.toml", '["demo/daemon.py"]\ntimeout = 1\n')
@@ -234,7 +240,7 @@ def test_no_process_outlives_its_run(tiny: Tiny, how: str) -> None:
     else:
         assert result.returncode == 0, result.stderr
         assert "process(es) it started were still running at its end and were killed" in result.stderr, result.stderr
-    _no_process_left()
+    _no_process_left(marker)
 
 
 def test_memory_is_counted_for_the_whole_process_tree(tiny: Tiny) -> None:

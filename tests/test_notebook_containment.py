@@ -18,7 +18,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from notebook_run import Run, execute
-from test_containment import ENVIRONMENT_PROBE, MARKER, SECRET, SLEEPER, _checkout, _processes_with, plant_secrets
+from test_containment import ENVIRONMENT_PROBE, MARKER, SECRET, _checkout, _processes_with, plant_secrets, sleeper
 from tiny_project import POLL_SECONDS, Tiny, frozen_ok, make_tiny
 
 from snippet_notebooks.builder import NotebookBuilder
@@ -29,6 +29,7 @@ from snippet_runner.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.slow
+DAEMON = f"{MARKER}-notebook"
 
 # name -> (the cell's code, the error the notebook stops with; "" for none). ROOT, HOME_FILE, PORT: set by the test.
 ATTEMPTS = {
@@ -38,7 +39,7 @@ ATTEMPTS = {
     "read_the_home_folder": ("print(open(HOME_FILE).read())\n", "PermissionError"),
     "read_root": ("print(os.listdir('/root'))\n", "PermissionError"),
     "reach_the_network": ("socket.create_connection(('127.0.0.1', PORT), timeout=2)\n", "PermissionError"),
-    "leave_a_daemon": (f"subprocess.Popen([sys.executable, '-c', \"{SLEEPER}\"], start_new_session=True)\n", ""),
+    "leave_a_daemon": (f"subprocess.Popen([sys.executable, '-c', \"{sleeper(DAEMON)}\"], start_new_session=True)\n", ""),
     "print_the_environment": (ENVIRONMENT_PROBE, ""),
 }
 
@@ -94,9 +95,9 @@ def test_a_hostile_cell_is_contained(hostile: Tiny, name: str, tmp_path: Path, m
         assert "escaped" in _printed(run)
     assert SECRET not in _shown(run) + run.error, "a secret reached the notebook's output"
     deadline = time.monotonic() + POLL_SECONDS
-    while _processes_with(MARKER) and time.monotonic() < deadline:
+    while _processes_with(DAEMON) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not _processes_with(MARKER), "a process the notebook started outlived its kernel"
+    assert not _processes_with(DAEMON), "a process the notebook started outlived its kernel"
 
 
 def test_the_kernel_sees_no_variable_of_the_job(hostile: Tiny, monkeypatch: pytest.MonkeyPatch) -> None:
