@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -97,8 +98,9 @@ def execute(path: Path | nbformat.NotebookNode, project: Project, timeout: float
         client = NotebookClient(
             notebook, timeout=timeout, km=ConfinedKernelManager(sandbox), resources={"metadata": {"path": str(sandbox.workdir)}},
         )
+        kernel_log = sandbox.workdir / "kernel-stderr.txt"  # ipykernel's own warnings; shown when the notebook fails
         try:
-            with client.setup_kernel():
+            with kernel_log.open("w", encoding="utf-8") as stderr, client.setup_kernel(stderr=stderr):
                 for index, cell in enumerate(list(notebook.cells)):
                     client.execute_cell(cell, index)
                 probe = nbformat.v4.new_code_cell(PROBE)
@@ -109,4 +111,9 @@ def execute(path: Path | nbformat.NotebookNode, project: Project, timeout: float
                 run.values, run.environment, run.capability = state["values"], state["environment"], state["capability"]
         except CellExecutionError as exc:
             run.error = str(exc)
+        except Exception as exc:  # the kernel died or never answered: its own words say why
+            run.error = f"{type(exc).__name__}: {exc}\nkernel stderr:\n{kernel_log.read_text(encoding='utf-8', errors='replace')[-3000:]}"
+        for line in kernel_log.read_text(encoding="utf-8", errors="replace").splitlines():
+            if line.startswith("warning: sandbox without"):  # a layer it went without: never silent
+                warnings.warn(line, stacklevel=1)
     return run
