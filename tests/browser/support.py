@@ -126,7 +126,10 @@ class SiteHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "max-age=600")
         self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the browser went on (a navigation, a cancelled fetch) before the body was sent: nothing to serve
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - http.server's name
         pass
