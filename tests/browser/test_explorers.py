@@ -116,6 +116,9 @@ def test_the_keyboard_steps_through_the_snippets_values(use: Use, open_page) -> 
 def test_explorers_work_after_instant_navigation(page_path: str, open_page) -> None:
     visit: Visit = open_page("")
     page = visit.page
+    # Settled first: a click while the home page still loads (its search index, an image) cancels
+    # those requests, which would then count as failed; on a busy machine that happened by chance.
+    page.wait_for_load_state("networkidle")
     page.evaluate("() => { window.__stillHere = true; }")
     page.locator(f".md-nav__link[href$='{page_path}']").first.click()
     page.wait_for_url(re.compile(rf"^{re.escape(visit.url + page_path)}(#[^/]*)?$"))
