@@ -211,6 +211,13 @@ class Visit:
         )
 
 
+def ready_for_instant_navigation(page: Any) -> None:
+    """Wait until the page has stopped loading. Material's instant navigation first fetches the
+    sitemap to know the site's addresses; a click before it has arrived reloads the page instead (and
+    cancels what was still loading), which a busy machine makes happen by chance."""
+    page.wait_for_load_state("networkidle")
+
+
 def screenshot_path(page: str, suffix: str) -> Path:
     """``test-artifacts/screenshots/<page>-<suffix>.png``; ``page`` is a path or a name such as ``404``."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 import pytest
 
 from .raw_tex import raw_tex
-from .support import WAIT_MS, Visit
+from .support import WAIT_MS, Visit, ready_for_instant_navigation
 from .test_interactions import search
 
 pytestmark = pytest.mark.browser
@@ -54,6 +54,7 @@ def test_the_english_search_finds_english_words(query: str, open_page, server) -
 def test_the_language_switch_stays_on_the_page_after_instant_navigation(open_page, server) -> None:
     visit = open_page("activation/relu/")
     page = visit.page
+    ready_for_instant_navigation(page)
     page.evaluate("() => { window.__stillHere = true }")
     page.locator(".md-nav--primary a.md-nav__link[href$='vanishing_gradient/']").first.click()
     page.wait_for_url(server.url("basics/vanishing_gradient/"))

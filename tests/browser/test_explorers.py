@@ -14,7 +14,7 @@ from snippet_runner import store
 from snippet_runner.project import Project
 from snippet_site import explorers
 
-from .support import WAIT_MS, Visit, screenshot_path
+from .support import WAIT_MS, Visit, ready_for_instant_navigation, screenshot_path
 
 pytestmark = pytest.mark.browser
 
@@ -116,9 +116,7 @@ def test_the_keyboard_steps_through_the_snippets_values(use: Use, open_page) -> 
 def test_explorers_work_after_instant_navigation(page_path: str, open_page) -> None:
     visit: Visit = open_page("")
     page = visit.page
-    # Settled first: a click while the home page still loads (its search index, an image) cancels
-    # those requests, which would then count as failed; on a busy machine that happened by chance.
-    page.wait_for_load_state("networkidle")
+    ready_for_instant_navigation(page)
     page.evaluate("() => { window.__stillHere = true; }")
     page.locator(f".md-nav__link[href$='{page_path}']").first.click()
     page.wait_for_url(re.compile(rf"^{re.escape(visit.url + page_path)}(#[^/]*)?$"))

@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 import pytest
 
 from .raw_tex import raw_tex
-from .support import SEARCHES, WAIT_MS, Visit
+from .support import SEARCHES, WAIT_MS, Visit, ready_for_instant_navigation
 
 pytestmark = pytest.mark.browser
 
@@ -108,6 +108,7 @@ def _at(url: str) -> re.Pattern:
 def test_instant_navigation_renders_math_without_a_reload(open_page) -> None:
     visit = open_page("")
     page = visit.page
+    ready_for_instant_navigation(page)
     page.evaluate("() => { window.__stillHere = true; }")
     page.locator(f"article a[href$='{CODE_PAGE}']").first.click()
     page.wait_for_url(_at(visit.url + CODE_PAGE))
