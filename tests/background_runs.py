@@ -17,18 +17,10 @@ from pathlib import Path
 import pytest
 from notebook_run import Run, execute
 
-from snippet_notebooks import NOTEBOOKS_DIR
 from snippet_runner import store
 from snippet_runner.build import Report, build
 from snippet_runner.project import Project
 from snippet_runner.scheduler import WALL_FACTOR
-
-
-def notebook_name(project: Project, path: Path) -> str:
-    """``docs/notebooks/activation/relu.ipynb`` -> ``activation/relu``; the English edition's
-    ``docs-en/notebooks/activation/relu.ipynb`` -> ``en/activation/relu``."""
-    docs, _, name = path.relative_to(project.root).with_suffix("").as_posix().partition(f"/{NOTEBOOKS_DIR}/")
-    return name if docs == "docs" else f"{docs.removeprefix('docs-')}/{name}"
 
 
 def _selected(items: list[pytest.Item], name: str, marker: str) -> list:

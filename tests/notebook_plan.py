@@ -28,7 +28,7 @@ from snippet_notebooks.builder import NotebookBuilder
 from snippet_notebooks.check_cell import CHECK_TAG
 from snippet_notebooks.pages import PageCode, pages_with_code
 from snippet_notebooks.pins import read_pins
-from snippet_notebooks.site import Site
+from snippet_notebooks.site import Site, edition_config
 from snippet_runner import store
 from snippet_runner.project import Project
 
@@ -84,12 +84,13 @@ class Execution:
         page_name = self.source.relative_to(edition.docs_dir / NOTEBOOKS_DIR).with_suffix(".md").as_posix()
         page = next(page for page in pages_with_code(edition) if page.page == page_name)
         kept = [use for use in page.snippets if use.snippet_id in self.snippets]
-        config = "mkdocs.yml" if docs == "docs" else "mkdocs.en.yml"
-        builder = NotebookBuilder(edition, Site.from_mkdocs(project.root / config), read_pins(project.root / "requirements.txt"), edition.load_options())
+        builder = NotebookBuilder(edition, Site.from_mkdocs(edition_config(edition)), read_pins(project.root / "requirements.txt"), edition.load_options())
         return builder.build(PageCode(page=page.page, title=page.title, snippets=kept))
 
 
-def _name(project: Project, path: Path) -> str:
+def notebook_name(project: Project, path: Path) -> str:
+    """``docs/notebooks/activation/relu.ipynb`` -> ``activation/relu``; the English edition's
+    ``docs-en/notebooks/activation/relu.ipynb`` -> ``en/activation/relu``."""
     docs, _, name = path.relative_to(project.root).with_suffix("").as_posix().partition(f"/{NOTEBOOKS_DIR}/")
     return name if docs == "docs" else f"{docs.removeprefix('docs-')}/{name}"
 
@@ -103,14 +104,14 @@ def plan(project: Project, korean: list[Path], english: list[Path]) -> list[Exec
         new = tuple(s for s in snippets[path] if s not in covered)
         if new:
             whole = len(new) == len(snippets[path])
-            name = _name(project, path) if whole else f"{_name(project, path)} ({len(new)} of {len(snippets[path])} snippets)"
+            name = notebook_name(project, path) if whole else f"{notebook_name(project, path)} ({len(new)} of {len(snippets[path])} snippets)"
             runs.append(Execution(name, path, new, whole))
             covered.update(new)
     if english:
         manifest = store.load_manifest(project)
         cost = {path: sum(manifest[s].cpu_seconds for s in snippets[path] if s in manifest) for path in english}
         cheapest = min(english, key=lambda p: (cost[p], p))
-        runs.append(Execution(_name(project, cheapest), cheapest, tuple(snippets[cheapest]), True))
+        runs.append(Execution(notebook_name(project, cheapest), cheapest, tuple(snippets[cheapest]), True))
     return runs
 
 

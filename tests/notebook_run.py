@@ -113,7 +113,8 @@ def execute(path: Path | nbformat.NotebookNode, project: Project, timeout: float
             run.error = str(exc)
         except Exception as exc:  # the kernel died or never answered: its own words say why
             run.error = f"{type(exc).__name__}: {exc}\nkernel stderr:\n{kernel_log.read_text(encoding='utf-8', errors='replace')[-3000:]}"
-        for line in kernel_log.read_text(encoding="utf-8", errors="replace").splitlines():
-            if line.startswith("warning: sandbox without"):  # a layer it went without: never silent
-                warnings.warn(line, stacklevel=1)
+        said = [line for line in kernel_log.read_text(encoding="utf-8", errors="replace").splitlines() if line.startswith("warning: sandbox without")]
+        said += [f"warning: sandbox without {layer}: {reason}" for layer, reason in sandbox.missing.items()]
+        for line in said:  # a layer it went without: never silent
+            warnings.warn(line, stacklevel=1)
     return run

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from background_runs import BackgroundRuns, notebook_name
-from notebook_plan import Execution, cells_by_snippet, covering, page_of, plan, snippet_ids
+from background_runs import BackgroundRuns
+from notebook_plan import Execution, cells_by_snippet, covering, notebook_name, page_of, plan, snippet_ids
 from notebook_run import ALL_MATCH, ALL_MATCH_IN, READER_PATH, Run, execute, reader_environment
 
 import snippet_notebooks as notebooks
