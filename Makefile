@@ -1,7 +1,8 @@
 # Two commands do all of the setup on a fresh Debian/Ubuntu machine:
 #   make serve   - preview the site at http://127.0.0.1:8000/relu-docs/
-#   make test    - run every snippet, compare with the frozen outputs, build, browser tests
+#   make test    - lint, type check, run every snippet, compare with the frozen outputs, build, browser tests
 # While editing: make test-fast (no re-runs, no kernels, no builds, no browser; about a minute).
+# `make help` lists every target.
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -9,9 +10,13 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONUTF8 := 1
 
-.PHONY: setup system system-browser snippets check accept notebooks build build-zensical serve serve-en test test-fast stress bench clean
+.PHONY: help setup system system-browser snippets check accept notebooks build build-zensical serve serve-en lint typecheck test test-fast stress bench clean
+.DEFAULT_GOAL := help
 
-setup: $(VENV)/.installed node_modules/.installed system
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 22
+
+setup: $(VENV)/.installed node_modules/.installed system  ## the Python environment, the npm tools and the system fonts
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -65,11 +70,19 @@ serve: setup notebooks  ## http://127.0.0.1:8000/relu-docs/, re-running edited s
 serve-en: setup notebooks  ## the English edition: http://127.0.0.1:8001/relu-docs/en/
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8001 --config-file mkdocs.en.yml
 
-test: setup system-browser notebooks  ## everything CI runs: each snippet re-run once, notebooks in kernels, builds, browser
+lint: setup  ## ruff: the rules and the formatting in pyproject.toml
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: setup  ## mypy over src/, tests/, scripts/ and benchmarks/
+	$(BIN)/mypy
+
+# Writes nothing into the checkout: a stale notebook fails its test instead of being rewritten.
+test: setup system-browser lint typecheck  ## everything CI runs: lint, types, each snippet re-run once, notebooks in kernels, builds, browser
 	$(BIN)/pytest
 
 # Its tests mostly wait for the small projects' command lines, so twice as many workers as cores.
-test-fast: setup system notebooks  ## the edit loop: everything but re-runs, kernels, site builds and the browser
+test-fast: setup system lint typecheck  ## the edit loop: everything but re-runs, kernels, site builds and the browser
 	$(BIN)/pytest -m "not reruns and not kernels and not slow and not browser" -n $$(( $$(nproc) * 2 )) --dist worksteal
 
 stress: setup system  ## the whole snippet and notebook comparison with a busy loop on every core

@@ -25,16 +25,24 @@ def _say(text: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
-    parser.add_argument("--repeats", type=int, default=3, help="repetitions of every build; medians are reported (default 3)")
+    parser.add_argument(
+        "--repeats", type=int, default=3, help="repetitions of every build; medians are reported (default 3)"
+    )
     parser.add_argument(
         "--quick", type=int, default=2, help="times each cheap build (warm, plain, one changed) is timed per repetition"
     )
     parser.add_argument(
-        "--budget", type=float, default=1200, help="seconds; skip repetitions after the second that would overrun it (default 1200)"
+        "--budget",
+        type=float,
+        default=1200,
+        help="seconds; skip repetitions after the second that would overrun it (default 1200)",
     )
     parser.add_argument("--source", type=Path, default=ROOT, help="the checkout to copy and build (default: this one)")
     parser.add_argument(
-        "--results", type=Path, default=None, help=f"where to write the results (default: <source>/{results.RESULTS_FILE})"
+        "--results",
+        type=Path,
+        default=None,
+        help=f"where to write the results (default: <source>/{results.RESULTS_FILE})",
     )
     parser.add_argument(
         "--strict",
@@ -42,7 +50,9 @@ def main(argv: list[str] | None = None) -> int:
         help="build with --strict (default --no-strict: a page's warning is for `make test` to judge, not the timings)",
     )
     parser.add_argument(
-        "--no-freeze", action="store_true", help="only write the results; do not re-run the page's snippet in the source"
+        "--no-freeze",
+        action="store_true",
+        help="only write the results; do not re-run the page's snippet in the source",
     )
     args = parser.parse_args(argv)
     source = args.source.resolve()

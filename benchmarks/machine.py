@@ -47,6 +47,7 @@ def versions() -> dict[str, str]:
 
 def commit(root: Path) -> str:
     """The checked-out commit, with ``+changes`` when the work tree differs from it."""
+
     def git(*args: str) -> str:
         result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, encoding="utf-8")
         return result.stdout.strip() if result.returncode == 0 else ""

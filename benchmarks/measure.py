@@ -69,8 +69,11 @@ def read_runner_report(path: Path) -> RunnerReport | None:
             raise BenchmarkError(f"{path}: the runner's pass ended with an error")
         counts = data["counts"]
         report = RunnerReport(
-            ran=tuple(data["ran"]), cached=int(counts["cached"]), failed=int(counts["failed"]),
-            failures=dict(data["failures"]), seconds=float(data["seconds"]),
+            ran=tuple(data["ran"]),
+            cached=int(counts["cached"]),
+            failed=int(counts["failed"]),
+            failures=dict(data["failures"]),
+            seconds=float(data["seconds"]),
         )
     except (ValueError, KeyError, TypeError) as exc:
         raise BenchmarkError(f"{path}: not a runner report ({exc!r})") from exc

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from snippet_runner.store import atomic_write_text
@@ -32,10 +32,15 @@ class Target:
         ratio = self.ratio(medians)
         return ratio <= self.limit if self.at_most else ratio >= self.limit
 
-
     def result(self, medians: dict[str, float]) -> dict:
         ratio = round(self.ratio(medians), 3)
-        return {"text": self.text, "ratio": ratio, "limit": self.limit, "at_most": self.at_most, "met": self.met(medians)}
+        return {
+            "text": self.text,
+            "ratio": ratio,
+            "limit": self.limit,
+            "at_most": self.at_most,
+            "met": self.met(medians),
+        }
 
 
 @dataclass(frozen=True)
@@ -82,7 +87,7 @@ def summarise(
     medians = {s.name: round(measurements.median(s.name), 3) for s in SCENARIOS}
     loads = [t.load_before for timings in measurements.timings.values() for t in timings]
     return {
-        "measured_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+        "measured_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
         "commit": commit,
         "snippets": snippets,
         "stale_after": stale,
@@ -103,7 +108,8 @@ def summarise(
             }
             for s in SCENARIOS
         },
-        "targets": {t.name: t.result(medians) for t in TARGETS} | {t.name: t.result(measurements, changed) for t in RERUN_TARGETS},
+        "targets": {t.name: t.result(medians) for t in TARGETS}
+        | {t.name: t.result(measurements, changed) for t in RERUN_TARGETS},
     }
 
 
@@ -120,14 +126,20 @@ def table(results: dict) -> str:
     lines.append("")
     stale = results["stale_after"]
     upgrades = ", ".join(f"{k.removeprefix('upgrade:')} {v}" for k, v in stale.items() if k.startswith("upgrade:"))
-    lines.append(f"re-run after an upgrade (of {stale['snippets']} snippets): {upgrades}; reading local files: {stale['local_files']}")
+    lines.append(
+        f"re-run after an upgrade (of {stale['snippets']} snippets): {upgrades}; reading local files: {stale['local_files']}"
+    )
     lines.append("")
     for target in results["targets"].values():
         verdict = "met" if target["met"] else "MISSED"
         if "ratio" in target:
             relation = "<=" if target["at_most"] else ">="
-            lines.append(f"{target['text']:<34} {target['ratio']:7.2f}  (target {relation} {target['limit']:g}: {verdict})")
+            lines.append(
+                f"{target['text']:<34} {target['ratio']:7.2f}  (target {relation} {target['limit']:g}: {verdict})"
+            )
         else:
             reran = ", ".join(target["reran"]) or "none"
-            lines.append(f"{target['text']:<34} {target['most']:7d}  (target: exactly {target['expected'][0]}: {verdict}; re-ran {reran})")
+            lines.append(
+                f"{target['text']:<34} {target['most']:7d}  (target: exactly {target['expected'][0]}: {verdict}; re-ran {reran})"
+            )
     return "\n".join(lines)

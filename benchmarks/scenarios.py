@@ -9,9 +9,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from snippet_runner.discovery import Snippet, find_snippets
 from snippet_runner.project import Project
@@ -32,13 +32,18 @@ class Scenario:
 
 
 SCENARIOS = (
-    Scenario("cold", "처음 빌드", "mkdocs build with empty outputs/: the runner runs every snippet once, on the pinned CPU path"),
+    Scenario(
+        "cold",
+        "처음 빌드",
+        "mkdocs build with empty outputs/: the runner runs every snippet once, on the pinned CPU path",
+    ),
     Scenario("warm", "바뀐 것 없음", "mkdocs build again with nothing changed: every snippet cached"),
     Scenario("one_changed", "코드 하나 수정", "mkdocs build after one snippet was edited: that one re-runs"),
     Scenario("plain", "실행기 끔", "mkdocs build with SNIPPET_RUNNER=off: frozen outputs only, no runner pass"),
     Scenario("naive", "모두 다시 실행", "python snippet.py for every snippet, one after another, then mkdocs build"),
     Scenario(
-        "full", "처음 빌드 + CPU 경로 검사",
+        "full",
+        "처음 빌드 + CPU 경로 검사",
         "make snippets with empty outputs/, then mkdocs build: every snippet also runs on its other CPU paths, as a commit needs",
     ),
 )
@@ -84,7 +89,10 @@ class Bench:
 
     def _env(self, mode: str) -> dict[str, str]:
         return os.environ | {
-            "SNIPPET_RUNNER": mode, "SNIPPET_RUNNER_REPORT": str(self.report_file), "NO_MKDOCS_2_WARNING": "1", "PYTHONUTF8": "1"
+            "SNIPPET_RUNNER": mode,
+            "SNIPPET_RUNNER_REPORT": str(self.report_file),
+            "NO_MKDOCS_2_WARNING": "1",
+            "PYTHONUTF8": "1",
         }
 
     def _build_command(self, site: str) -> list[str]:
@@ -100,7 +108,9 @@ class Bench:
         ran = report.ran if report is not None else None
         if expect_ran is not None and (ran is None or len(ran) != expect_ran):
             reported = "no report" if ran is None else f"{len(ran)}: {', '.join(ran[:10])}"
-            raise BenchmarkError(f"expected the runner to run {expect_ran} snippet(s), it reported {reported}:\n{stderr[-2000:]}")
+            raise BenchmarkError(
+                f"expected the runner to run {expect_ran} snippet(s), it reported {reported}:\n{stderr[-2000:]}"
+            )
         return Timing(seconds=seconds, load_before=before, ran=ran)
 
     def warm_up(self) -> None:
@@ -124,7 +134,9 @@ class Bench:
         run_seconds, _ = timed(command, cwd=self.workspace.root, env=self._env("run"))
         report = read_runner_report(self.report_file)
         if report is None or len(report.ran) != len(self.snippets):
-            raise BenchmarkError(f"`snippet-runner run` from empty outputs/ ran {len(report.ran) if report else 'no'} of {len(self.snippets)} snippets")
+            raise BenchmarkError(
+                f"`snippet-runner run` from empty outputs/ ran {len(report.ran) if report else 'no'} of {len(self.snippets)} snippets"
+            )
         build = self._mkdocs("run", expect_ran=0)
         return Timing(seconds=run_seconds + build.seconds, load_before=before, ran=report.ran)
 

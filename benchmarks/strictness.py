@@ -37,7 +37,10 @@ def stale_after_changes(project: Project) -> dict[str, int]:
             compute(project, s, project.options_for(s.id, table), upgraded).key != keys[s.id].key for s in snippets
         )
     counts["local_files"] = sum(
-        any(name.startswith("file:") and name != f"file:{s.path.relative_to(project.root).as_posix()}" for name in keys[s.id].inputs)
+        any(
+            name.startswith("file:") and name != f"file:{s.path.relative_to(project.root).as_posix()}"
+            for name in keys[s.id].inputs
+        )
         for s in snippets
     )
     return counts

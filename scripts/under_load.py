@@ -37,7 +37,9 @@ def cpu_hogs(count: int) -> Iterator[list[psutil.Process]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--hogs", type=int, default=len(os.sched_getaffinity(0)), help="busy loops (default: one per core)")
+    parser.add_argument(
+        "--hogs", type=int, default=len(os.sched_getaffinity(0)), help="busy loops (default: one per core)"
+    )
     parser.add_argument("command", nargs=argparse.REMAINDER, help="the command to run, after --")
     args = parser.parse_args(argv)
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
@@ -49,7 +51,9 @@ def main(argv: list[str] | None = None) -> int:
         hog_seconds = sum(sum(hog.cpu_times()[:2]) for hog in hogs)
     wall = time.monotonic() - started
     share = hog_seconds / (wall * len(os.sched_getaffinity(0)))
-    print(f"under load: {args.hogs} hog(s) used {hog_seconds:.0f} CPU s in {wall:.0f} s, {share:.0%} of the machine; exit status {status}")
+    print(
+        f"under load: {args.hogs} hog(s) used {hog_seconds:.0f} CPU s in {wall:.0f} s, {share:.0%} of the machine; exit status {status}"
+    )
     return status
 
 

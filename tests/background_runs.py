@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from notebook_run import Run, execute
 
+from notebook_run import Run, execute
 from snippet_runner import store
-from snippet_runner.build import Report, build
+from snippet_runner.build import PassReport, build
 from snippet_runner.project import Project
 from snippet_runner.scheduler import WALL_FACTOR
 
@@ -33,7 +33,7 @@ def _selected(items: list[pytest.Item], name: str, marker: str) -> list:
     return found
 
 
-def _rerun_snippets(project: Project, snippet_ids: list[str], outputs: Path) -> tuple[Project, Report]:
+def _rerun_snippets(project: Project, snippet_ids: list[str], outputs: Path) -> tuple[Project, PassReport]:
     target = Project.at(project.root, outputs_dir=outputs)
     return target, build(target, force=True, only=snippet_ids, other_paths=False, stream=io.StringIO())
 
@@ -42,7 +42,7 @@ def _rerun_snippets(project: Project, snippet_ids: list[str], outputs: Path) -> 
 class BackgroundRuns:
     folder: Path
     pool: ThreadPoolExecutor
-    snippets: Future[tuple[Project, Report]] | None = None
+    snippets: Future[tuple[Project, PassReport]] | None = None
     """The fresh outputs of the selected snippets, run into a temporary outputs folder."""
     notebooks: dict[str, Future[Run]] = field(default_factory=dict)
     """Execution name (``activation/relu``, ``notebook_plan.Execution.name``) -> its run."""
@@ -50,10 +50,14 @@ class BackgroundRuns:
     @classmethod
     def start(cls, project: Project, items: list[pytest.Item]) -> BackgroundRuns:
         snippet_ids = sorted({snippet.id for snippet in _selected(items, "snippet", "reruns")})
-        executions = list({execution.name: execution for execution in _selected(items, "execution", "kernels")}.values())
+        executions = list(
+            {execution.name: execution for execution in _selected(items, "execution", "kernels")}.values()
+        )
         cores = len(os.sched_getaffinity(0))
         # `cores` at a time: while the runner (itself `cores` snippets at a time) is busy, one kernel less.
-        runs = cls(Path(tempfile.mkdtemp(prefix="reruns-")), ThreadPoolExecutor(max_workers=cores, thread_name_prefix="rerun"))
+        runs = cls(
+            Path(tempfile.mkdtemp(prefix="reruns-")), ThreadPoolExecutor(max_workers=cores, thread_name_prefix="rerun")
+        )
         if snippet_ids:
             runs.snippets = runs.pool.submit(_rerun_snippets, project, snippet_ids, runs.folder / "outputs")
         if executions:
@@ -62,8 +66,12 @@ class BackgroundRuns:
             # times the largest CPU budget): the kernels share the cores with everything else here.
             timeout = WALL_FACTOR * max(option.timeout for option in options.values())
             manifest = store.load_manifest(project)
-            for execution in sorted(executions, key=lambda e: -sum(manifest[s].cpu_seconds for s in e.snippets if s in manifest)):
-                runs.notebooks[execution.name] = runs.pool.submit(execute, execution.notebook(project), project, timeout)
+            for execution in sorted(
+                executions, key=lambda e: -sum(manifest[s].cpu_seconds for s in e.snippets if s in manifest)
+            ):
+                runs.notebooks[execution.name] = runs.pool.submit(
+                    execute, execution.notebook(project), project, timeout
+                )
         return runs
 
     def close(self) -> None:

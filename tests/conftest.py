@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import os
 import shutil
-from datetime import datetime
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
-from background_runs import BackgroundRuns
-from tiny_project import Tiny, make_tiny, write
 
+from background_runs import BackgroundRuns
 from snippet_runner.project import Project
+from tiny_project import Tiny, make_tiny, write
 
 ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = Path(sys.executable).with_name("mkdocs")
@@ -68,7 +68,11 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for config, target in (("mkdocs.yml", site), ("mkdocs.en.yml", site / "en")):
         result = subprocess.run(
             [str(MKDOCS), "build", "--strict", "--config-file", config, "--site-dir", str(target)],
-            cwd=ROOT, env=env, capture_output=True, text=True, encoding="utf-8",
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
         )
         if result.returncode != 0:
             pytest.fail(f"mkdocs build --strict --config-file {config} failed:\n{result.stderr[-6000:]}")
@@ -89,7 +93,15 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         [str(BIN / "zensical"), "build", "--clean", "--strict"],
         [str(BIN / "zensical"), "build", "--strict", "--config-file", "mkdocs.en.yml"],
         [str(BIN / "snippet-site"), "--root", str(copy), "publish", str(copy / "site-zensical")],
-        [str(BIN / "snippet-site"), "--root", str(copy), "publish", "--language", "en", str(copy / "site-zensical" / "en")],
+        [
+            str(BIN / "snippet-site"),
+            "--root",
+            str(copy),
+            "publish",
+            "--language",
+            "en",
+            str(copy / "site-zensical" / "en"),
+        ],
     ):
         result = subprocess.run(command, cwd=copy, env=env, capture_output=True, text=True, encoding="utf-8")
         if result.returncode != 0:

@@ -61,7 +61,7 @@ def page_of(notebook: nbformat.NotebookNode) -> dict[str, dict]:
     """What the notebook's check cell compares each snippet with (the page's outputs and tolerances)."""
     check = next(cell.source for cell in notebook.cells if CHECK_TAG in cell.metadata.get("tags", []))
     start = check.index('PAGE = json.loads("""') + len('PAGE = json.loads("""')
-    return json.loads(ast.literal_eval('"""' + check[start:check.index('""")', start)] + '"""'))
+    return json.loads(ast.literal_eval('"""' + check[start : check.index('""")', start)] + '"""'))
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,12 @@ class Execution:
         page_name = self.source.relative_to(edition.docs_dir / NOTEBOOKS_DIR).with_suffix(".md").as_posix()
         page = next(page for page in pages_with_code(edition) if page.page == page_name)
         kept = [use for use in page.snippets if use.snippet_id in self.snippets]
-        builder = NotebookBuilder(edition, Site.from_mkdocs(edition_config(edition)), read_pins(project.root / "requirements.txt"), edition.load_options())
+        builder = NotebookBuilder(
+            edition,
+            Site.from_mkdocs(edition_config(edition)),
+            read_pins(project.root / "requirements.txt"),
+            edition.load_options(),
+        )
         return builder.build(PageCode(page=page.page, title=page.title, snippets=kept))
 
 
@@ -104,7 +109,11 @@ def plan(project: Project, korean: list[Path], english: list[Path]) -> list[Exec
         new = tuple(s for s in snippets[path] if s not in covered)
         if new:
             whole = len(new) == len(snippets[path])
-            name = notebook_name(project, path) if whole else f"{notebook_name(project, path)} ({len(new)} of {len(snippets[path])} snippets)"
+            name = (
+                notebook_name(project, path)
+                if whole
+                else f"{notebook_name(project, path)} ({len(new)} of {len(snippets[path])} snippets)"
+            )
             runs.append(Execution(name, path, new, whole))
             covered.update(new)
     if english:

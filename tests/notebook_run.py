@@ -71,8 +71,11 @@ class ConfinedKernelManager(KernelManager):
 
     def __init__(self, sandbox: Sandbox, **kwargs: object) -> None:
         super().__init__(
-            kernel_name="python3", transport="ipc", ip=str(sandbox.workdir / "kernel"),
-            connection_file=str(sandbox.workdir / "kernel.json"), **kwargs,
+            kernel_name="python3",
+            transport="ipc",
+            ip=str(sandbox.workdir / "kernel"),
+            connection_file=str(sandbox.workdir / "kernel.json"),
+            **kwargs,
         )
         self.sandbox = sandbox
 
@@ -84,7 +87,9 @@ def sandbox_for(project: Project) -> Sandbox:
     """A kernel's sandbox, with the largest memory and output budgets any snippet of ``project`` has."""
     options = project.load_options().values()
     return Sandbox.create(
-        project.root, memory_mb=max(o.memory_mb for o in options), output_bytes=max(o.output_mb for o in options) * 2**20,
+        project.root,
+        memory_mb=max(o.memory_mb for o in options),
+        output_bytes=max(o.output_mb for o in options) * 2**20,
         settings=KERNEL_SETTINGS | {"JPY_PARENT_PID": str(os.getpid())},  # the kernel ends if this process does
     )
 
@@ -96,7 +101,10 @@ def execute(path: Path | nbformat.NotebookNode, project: Project, timeout: float
     run = Run(notebook)
     with sandbox_for(project) as sandbox:
         client = NotebookClient(
-            notebook, timeout=timeout, km=ConfinedKernelManager(sandbox), resources={"metadata": {"path": str(sandbox.workdir)}},
+            notebook,
+            timeout=timeout,
+            km=ConfinedKernelManager(sandbox),
+            resources={"metadata": {"path": str(sandbox.workdir)}},
         )
         kernel_log = sandbox.workdir / "kernel-stderr.txt"  # ipykernel's own warnings; shown when the notebook fails
         try:
@@ -113,7 +121,11 @@ def execute(path: Path | nbformat.NotebookNode, project: Project, timeout: float
             run.error = str(exc)
         except Exception as exc:  # the kernel died or never answered: its own words say why
             run.error = f"{type(exc).__name__}: {exc}\nkernel stderr:\n{kernel_log.read_text(encoding='utf-8', errors='replace')[-3000:]}"
-        said = [line for line in kernel_log.read_text(encoding="utf-8", errors="replace").splitlines() if line.startswith("warning: sandbox without")]
+        said = [
+            line
+            for line in kernel_log.read_text(encoding="utf-8", errors="replace").splitlines()
+            if line.startswith("warning: sandbox without")
+        ]
         said += [f"warning: sandbox without {layer}: {reason}" for layer, reason in sandbox.missing.items()]
         for line in said:  # a layer it went without: never silent
             warnings.warn(line, stacklevel=1)

@@ -6,17 +6,20 @@ import dataclasses
 import json
 
 import pytest
-from tiny_project import write
 
 from snippet_runner import cachekey
 from snippet_runner.cachekey import SourceIndex, Versions, compute
 from snippet_runner.discovery import find_snippets
 from snippet_runner.project import Options, Project
+from tiny_project import write
 
 SNIPPET = "import json\nimport helper\nrows = open('data/t.csv', encoding='utf-8').read()\nprint(json.dumps(rows))\n"
 
 
-def _key(project: Project, options: Options = Options(), index: SourceIndex | None = None, reads: tuple[str, ...] = ()) -> str:
+def _key(
+    project: Project, options: Options | None = None, index: SourceIndex | None = None, reads: tuple[str, ...] = ()
+) -> str:
+    options = options or Options()
     (snippet,) = [s for s in find_snippets(project) if s.id == "demo/hello.py"]
     return compute(project, snippet, options, Versions(), index, reads).key
 
@@ -32,11 +35,17 @@ def project(scratch: Project) -> Project:
 def test_the_key_covers_the_snippet_its_local_modules_and_its_data(project: Project) -> None:
     (snippet,) = [s for s in find_snippets(project) if s.id == "demo/hello.py"]
     inputs = compute(project, snippet, Options(), Versions()).inputs
-    assert {"file:snippets/demo/hello.py", "file:snippets/demo/helper.py", "file:snippets/demo/data/t.csv"} <= set(inputs)
+    assert {"file:snippets/demo/hello.py", "file:snippets/demo/helper.py", "file:snippets/demo/data/t.csv"} <= set(
+        inputs
+    )
     assert "package:json" not in inputs, "the standard library is not a package"
     first = _key(project)
     assert _key(project) == first
-    for relative, text in [("demo/helper.py", "X = 2\n"), ("demo/data/t.csv", "a\n2\n"), ("demo/hello.py", SNIPPET + "# more\n")]:
+    for relative, text in [
+        ("demo/helper.py", "X = 2\n"),
+        ("demo/data/t.csv", "a\n2\n"),
+        ("demo/hello.py", SNIPPET + "# more\n"),
+    ]:
         write(project.snippets_dir / relative, text)
         assert _key(project) != first, f"{relative} changed but the key did not"
         first = _key(project)
@@ -62,7 +71,9 @@ def test_only_the_options_that_change_the_output_are_in_the_key(project: Project
     assert _key(project, dataclasses.replace(Options(), cpu_paths=["native"])) != before
 
 
-def test_versions_the_font_and_the_run_environment_are_in_the_key(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_versions_the_font_and_the_run_environment_are_in_the_key(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """matplotlib draws every figure with numpy, so a numpy upgrade re-runs even a snippet that never imports it."""
 
     class Upgraded(Versions):
@@ -104,7 +115,7 @@ def test_an_entry_is_trusted_by_hash_and_a_malformed_one_is_rebuilt(project: Pro
     assert index.analyse(path, b"print(1)\n") == (["recorded"], [])
     assert not index.changed
     source = b"import os\nprint('a.csv')\n"
-    index = SourceIndex(entries={cachekey.sha256(source): {"imports": "not a list"}})
+    index = SourceIndex(entries={cachekey.sha256(source): {"imports": "not a list"}})  # type: ignore[dict-item]
     assert index.analyse(path, source) == (["os"], ["a.csv"])
     assert index.changed
 
@@ -117,7 +128,7 @@ def test_an_unreadable_index_starts_empty(project: Project, text: str) -> None:
 
 def test_a_large_index_keeps_only_what_this_build_used(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cachekey, "MAX_INDEX_ENTRIES", 3)
-    old = {f"{n:064x}": {"imports": [], "strings": []} for n in range(5)}
+    old: dict[str, dict[str, list[str]]] = {f"{n:064x}": {"imports": [], "strings": []} for n in range(5)}
     write(project.root / cachekey.SOURCE_INDEX, json.dumps(old))
     index = SourceIndex.load(project)
     _key(project, index=index)

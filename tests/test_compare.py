@@ -8,7 +8,9 @@ from snippet_runner.drift_rules import Tolerance
 
 def test_numbers_within_the_tolerance_are_equal() -> None:
     assert compare_text("정확도 0.9537\n", "정확도 0.95370004\n", Tolerance(1e-6, 0)) == []
-    assert compare_text("정확도 0.9537\n", "정확도 0.9538\n", Tolerance(1e-6, 0)) == [Drift("line 1", "0.9537", "0.9538")]
+    assert compare_text("정확도 0.9537\n", "정확도 0.9538\n", Tolerance(1e-6, 0)) == [
+        Drift("line 1", "0.9537", "0.9538")
+    ]
 
 
 def test_a_number_after_hangul_is_a_number() -> None:
@@ -54,5 +56,9 @@ def test_a_timing_measurement_compares_numbers_within_its_factor() -> None:
     assert compare_text("GELU 1.16배\n", "GELU 2.9배\n", timing) == []
     assert compare_text("GELU 1.16배\n", "GELU 3.6배\n", timing) == [Drift("line 1", "1.16", "3.6")]
     assert compare_text("GELU 1.16배\n", "GELU 0.3배\n", timing) == [Drift("line 1", "1.16", "0.3")]
-    assert compare_values({"r": 2.0}, {"r": -2.0}, timing) == [Drift("value r", "2.0", "-2.0")], "a sign change is not a factor"
-    assert compare_text("2배 미만\n", "2배 이상\n", timing)[0].where == "text changed", "the words of a timing claim must not move"
+    assert compare_values({"r": 2.0}, {"r": -2.0}, timing) == [Drift("value r", "2.0", "-2.0")], (
+        "a sign change is not a factor"
+    )
+    assert compare_text("2배 미만\n", "2배 이상\n", timing)[0].where == "text changed", (
+        "the words of a timing claim must not move"
+    )

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
 from tiny_project import POLL_SECONDS, Tiny, frozen_ok, make_tiny, write
 
 HEADER = (
@@ -36,6 +37,7 @@ SLEEPER = f"import sys, time\\nsys.argv[0] = '{MARKER}'\\ntime.sleep(600)"
 def sleeper(marker: str) -> str:
     """A process that sleeps ten minutes under ``marker`` (its own per test: tests may run side by side)."""
     return SLEEPER.replace(MARKER, marker)
+
 
 # name -> (code, what the error names). Each one tries to change the checkout or reach outside.
 ESCAPES = {
@@ -99,10 +101,14 @@ def _checkout(tiny: Tiny) -> dict[str, tuple[bytes, int, int]]:
     state = {}
     for path in sorted(tiny.root.rglob("*")):
         relative = path.relative_to(tiny.root).as_posix()
-        if relative.startswith(".cache") or relative.startswith(("node_modules/", "overrides/")):
+        if relative.startswith((".cache", "node_modules/", "overrides/")):
             continue
         info = path.lstat()
-        state[relative] = (path.read_bytes() if path.is_file() and not path.is_symlink() else b"", info.st_mode, info.st_mtime_ns)
+        state[relative] = (
+            path.read_bytes() if path.is_file() and not path.is_symlink() else b"",
+            info.st_mode,
+            info.st_mtime_ns,
+        )
     return state
 
 
@@ -156,7 +162,9 @@ def test_the_escapes_fail_the_run_and_leave_the_checkout_as_it_was(escapes: Esca
 def test_an_escape_is_named_with_its_line_and_error(escapes: Escapes, name: str) -> None:
     error = ESCAPES[name][1]
     stderr = escapes.result.stderr
-    assert re.search(rf"error: snippets/escape/{name}\.py:\d+: {error}", stderr), f"{name} was not refused by name:\n{stderr}"
+    assert re.search(rf"error: snippets/escape/{name}\.py:\d+: {error}", stderr), (
+        f"{name} was not refused by name:\n{stderr}"
+    )
 
 
 PROBE = """\
@@ -205,7 +213,10 @@ def test_no_network_at_all(tiny: Tiny) -> None:
         )
         result = tiny.runner("run")
         assert result.returncode == 1
-        assert "snippets/net/reach.py:2: OSError" in result.stderr or "snippets/net/reach.py:3: PermissionError" in result.stderr, result.stderr
+        assert (
+            "snippets/net/reach.py:2: OSError" in result.stderr
+            or "snippets/net/reach.py:3: PermissionError" in result.stderr
+        ), result.stderr
         with pytest.raises(TimeoutError):
             tcp.accept()
         with pytest.raises(TimeoutError):
@@ -236,7 +247,9 @@ def test_no_process_outlives_its_run(tiny: Tiny, how: str) -> None:
     tiny.write("snippets/demo/daemon.py", HEADER + start + "print('started')\n")
     result = tiny.runner("run")
     if how == "timeout":
-        assert result.returncode == 1 and "demo/daemon.py: timed out after 5 s of waiting" in result.stderr, result.stderr
+        assert result.returncode == 1 and "demo/daemon.py: timed out after 5 s of waiting" in result.stderr, (
+            result.stderr
+        )
     else:
         assert result.returncode == 0, result.stderr
         assert "process(es) it started were still running at its end and were killed" in result.stderr, result.stderr
@@ -293,7 +306,9 @@ for environ in Path('/proc').glob('[0-9]*/environ'):
 def plant_secrets(checkout: Path, home: Path) -> dict[str, str]:
     """The CI job's token in the checkout's ``.git/config`` and in ``~/.git-credentials``; returns the
     job's environment variables that hold it."""
-    write(checkout / ".git" / "config", f'[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic {SECRET}\n')
+    write(
+        checkout / ".git" / "config", f'[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic {SECRET}\n'
+    )
     write(home / ".git-credentials", f"https://x-access-token:{SECRET}@github.com\n")
     return {"HOME": str(home), "GITHUB_TOKEN": SECRET, "DEPLOY_KEY": SECRET}
 
@@ -307,9 +322,15 @@ def test_no_secret_reaches_a_run(tiny: Tiny, tmp_path: Path) -> None:
     result = tiny.runner("run", **environment)
     assert result.returncode == 1
     for name, (_, error) in READS.items():
-        assert re.search(rf"error: snippets/reads/{name}\.py:\d+: {error}", result.stderr), f"{name} was not refused:\n{result.stderr}"
+        assert re.search(rf"error: snippets/reads/{name}\.py:\d+: {error}", result.stderr), (
+            f"{name} was not refused:\n{result.stderr}"
+        )
     printed = (tiny.outputs / "reads" / "environment.json").read_text(encoding="utf-8")
     assert "('HOME', '/tmp/snippet-" in printed, "the probe ran, and its home folder is its own working folder"
-    leaks = [str(path) for path in tiny.root.rglob("*") if path.is_file() and ".git" not in path.parts and SECRET.encode() in path.read_bytes()]
+    leaks = [
+        str(path)
+        for path in tiny.root.rglob("*")
+        if path.is_file() and ".git" not in path.parts and SECRET.encode() in path.read_bytes()
+    ]
     assert not leaks, f"the secret was written into {leaks}"
     assert SECRET not in result.stdout + result.stderr, "the secret is in the log"

@@ -31,7 +31,9 @@ def test_media_rules_are_purged_inside_and_kept_in_their_media() -> None:
 
 
 def test_parse_flattens_media_and_keeps_other_at_rules_raw() -> None:
-    rules = parse_css('@charset "utf-8"; @media print { .a, .b { color: red !important } } @font-face { font-family: F }')
+    rules = parse_css(
+        '@charset "utf-8"; @media print { .a, .b { color: red !important } } @font-face { font-family: F }'
+    )
     assert rules[0] == CssRule(selectors=(".a", ".b"), declarations=(("color", "red !important"),), media="print")
     assert rules[1].raw == "@font-face { font-family: F }" and not rules[1].selectors
     assert len(rules) == 2, "@charset is dropped"
@@ -48,7 +50,10 @@ def test_custom_properties_are_kept_only_when_something_kept_uses_them() -> None
         ".a { width: var(--used); height: var(--chain) }"
         ".gone { width: var(--for-dropped) }"
     )
-    assert purge_css(css, {"a"}) == ":root{--used:1px;--chain:var(--deep);--deep:3px}.a{width:var(--used);height:var(--chain)}"
+    assert (
+        purge_css(css, {"a"})
+        == ":root{--used:1px;--chain:var(--deep);--deep:3px}.a{width:var(--used);height:var(--chain)}"
+    )
 
 
 def test_a_rule_left_with_only_unused_custom_properties_disappears() -> None:

@@ -8,12 +8,12 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.colors import to_rgba  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from matplotlib.colors import to_rgba
 
-from snippet_runner.dark_style import BACKGROUND_LIGHTNESS, LEAST_LIGHTNESS, dark_color, restyle  # noqa: E402
+from snippet_runner.dark_style import BACKGROUND_LIGHTNESS, LEAST_LIGHTNESS, dark_color, restyle
 
 
 def _lightness(color) -> float:
@@ -44,7 +44,9 @@ def test_restyle_turns_every_part_dark_once_and_leaves_colour_maps_alone() -> No
     scatter = right.scatter([0, 1], [0, 1], c=[0.0, 1.0])
     before = scatter.get_facecolors().copy()
     restyle(figure)
-    assert _lightness(figure.patch.get_facecolor()) == pytest.approx(BACKGROUND_LIGHTNESS, abs=0.01), "not restyled twice"
+    assert _lightness(figure.patch.get_facecolor()) == pytest.approx(BACKGROUND_LIGHTNESS, abs=0.01), (
+        "not restyled twice"
+    )
     assert _lightness(left.patch.get_facecolor()) == pytest.approx(BACKGROUND_LIGHTNESS, abs=0.01)
     assert _lightness(line.get_color()) > 0.85
     assert _lightness(left.title.get_color()) > 0.85

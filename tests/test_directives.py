@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import markdown
 import pytest
 
 from snippet_site.expand import DirectiveError, PageContext, expand
 from snippet_site.language import ENGLISH
 
-OUTPUTS = {
+OUTPUTS: dict[str, Any] = {
     "demo/x.py": {
-        "sections": {"": "<script>alert(1)</script>\n````\n--8<-- \"secret.txt\"\n", "s": "a = 0.5\n"},
+        "sections": {"": '<script>alert(1)</script>\n````\n--8<-- "secret.txt"\n', "s": "a = 0.5\n"},
         "figures": [{"section": "s", "file": "abc.png", "dark": "def.png"}],
         "values": {"ratio": 0.4567, "name": "<b>"},
     }
@@ -47,7 +49,9 @@ def test_directives_in_code_are_left_alone() -> None:
 def test_figure_links_relative_to_the_page_with_number_and_alt() -> None:
     expanded = expand('{{ figure demo/x.py:s "ReLU 그래프" }}', context())
     assert "](../figures/demo/x/abc.png#only-light)" in expanded
-    assert "](../figures/demo/x/def.png#only-dark)" in expanded, "the dark variant, which Material shows in the dark scheme"
+    assert "](../figures/demo/x/def.png#only-dark)" in expanded, (
+        "the dark variant, which Material shows in the dark scheme"
+    )
     assert "![ReLU 그래프]" in expanded and "그림 1. ReLU 그래프" in expanded
 
 
@@ -68,10 +72,18 @@ def test_bad_directives_name_the_page_and_line(line: str, message: str) -> None:
 
 
 def test_the_english_edition_writes_its_own_words_around_the_same_outputs() -> None:
-    outputs = {"demo/x.py": {**OUTPUTS["demo/x.py"], "figures": [{"section": "s", "file": "abc.png", "dark": "def.png", "en": "e1.png", "en_dark": "e2.png"}]}}
+    outputs: dict[str, Any] = {
+        "demo/x.py": {
+            **OUTPUTS["demo/x.py"],
+            "figures": [{"section": "s", "file": "abc.png", "dark": "def.png", "en": "e1.png", "en_dark": "e2.png"}],
+        }
+    }
     english = PageContext(
-        page_uri="area/page.md", page_label="docs-en/area/page.md", load_outputs=outputs.get,
-        describe=lambda snippet_id: f"snippets/{snippet_id}", words=ENGLISH,
+        page_uri="area/page.md",
+        page_label="docs-en/area/page.md",
+        load_outputs=outputs.get,
+        describe=lambda snippet_id: f"snippets/{snippet_id}",
+        words=ENGLISH,
     )
     expanded = expand('{{ output demo/x.py:s }}\n\n{{ figure demo/x.py:s "The ReLU graph" }}', english)
     assert 'text title="Output"' in expanded and ">Source<" in expanded

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
+from snippet_notebooks import words
+from snippet_notebooks.site import Site, read_config
+from snippet_runner import reader_check
+from snippet_runner.editions import EDITIONS, LANGUAGES, ORIGINAL
 from snippet_runner.figure_text import HANGUL
 from snippet_runner.project import ConfigError
-from snippet_site import editions
+from snippet_site import editions, language
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -47,14 +52,18 @@ def test_the_glossary_tooltips_exist_in_both_languages() -> None:
         return [line.split("]:", 1)[0] for line in lines if line.startswith("*[")]
 
     korean, english = terms("abbreviations.md"), terms("abbreviations.en.md")
-    assert len(korean) == len(english), "includes/abbreviations.en.md must define one term for each of includes/abbreviations.md, in order"
-    for ko, en in zip(korean, english):
+    assert len(korean) == len(english), (
+        "includes/abbreviations.en.md must define one term for each of includes/abbreviations.md, in order"
+    )
+    for ko, en in zip(korean, english, strict=False):
         assert not HANGUL.search(en), f"abbreviations.en.md: {en} is not English"
         assert HANGUL.search(ko) or ko == en, f"abbreviations.en.md: {en} stands where abbreviations.md has {ko}"
 
 
 def test_twins_with_translated_captions_and_prose_agree(tmp_path: Path) -> None:
-    root = _site(tmp_path, {"a.md": PAGE.format(caption="ReLU 그래프")}, {"a.md": PAGE.format(caption="The ReLU graph")})
+    root = _site(
+        tmp_path, {"a.md": PAGE.format(caption="ReLU 그래프")}, {"a.md": PAGE.format(caption="The ReLU graph")}
+    )
     assert editions.check(root) == []
 
 
@@ -74,21 +83,45 @@ def test_a_changed_value_is_named_with_both_lines(tmp_path: Path) -> None:
 
 
 def test_a_dropped_output_and_a_renamed_anchor_are_found(tmp_path: Path) -> None:
-    english = PAGE.format(caption="x").replace("{{ output activation/relu/verify.py }}", "").replace("#relu", "#relu-intro")
+    english = (
+        PAGE.format(caption="x").replace("{{ output activation/relu/verify.py }}", "").replace("#relu", "#relu-intro")
+    )
     problems = editions.check(_site(tmp_path, {"a.md": PAGE.format(caption="x")}, {"a.md": english}))
     assert [p.split(":")[1].strip().split(" differs")[0] for p in problems] == ["reference 1", "anchor 1"]
 
 
 def test_a_declared_difference_is_allowed_and_must_name_a_page_and_a_reason(tmp_path: Path) -> None:
     korean, english = {"a.md": PAGE.format(caption="x")}, {"a.md": "# A, told otherwise"}
-    assert editions.check(_site(tmp_path, korean, english, '[differences]\n"a.md" = "the English page explains it in prose"\n')) == []
+    assert (
+        editions.check(
+            _site(tmp_path, korean, english, '[differences]\n"a.md" = "the English page explains it in prose"\n')
+        )
+        == []
+    )
     assert editions.check(_site(tmp_path, korean, english, '[differences]\n"a.md" = "why"\n"z.md" = "gone"\n')) == [
         "includes/editions.toml: z.md is not a page of both editions"
     ]
-    with pytest.raises(ConfigError, match='"a.md": give the reason'):
+    with pytest.raises(ConfigError, match=re.escape('"a.md": give the reason')):
         editions.check(_site(tmp_path, korean, english, '[differences]\n"a.md" = ""\n'))
 
 
 def test_the_generated_notebook_pages_are_not_compared(tmp_path: Path) -> None:
     root = _site(tmp_path, {"a.md": "# A", "notebooks/index.md": "# 노트북"}, {"a.md": "# A"})
     assert editions.check(root) == []
+
+
+def test_the_registry_is_what_each_configuration_says() -> None:
+    """Each edition's configuration builds its pages folder in its language, into its folder of the site."""
+    root_url = Site.from_mkdocs(ROOT / ORIGINAL.config).site_url
+    for edition in EDITIONS:
+        config = read_config(ROOT / edition.config)
+        assert config.get("docs_dir", "docs") == edition.docs, edition
+        assert config["theme"]["language"] == edition.language, edition
+        assert Site.from_mkdocs(ROOT / edition.config).site_url == root_url + edition.site_folder, edition
+
+
+def test_every_edition_has_its_words_in_every_layer() -> None:
+    """The words around a directive, the notebooks' cells and the reader's check: one table each, keyed by
+    the registry's languages; a new edition fails here until each table has its words."""
+    for table in (language.WORDS, words.WORDS, reader_check.PHRASES):
+        assert sorted(table) == sorted(LANGUAGES)

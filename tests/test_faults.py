@@ -63,7 +63,9 @@ def test_files_written_into_the_working_directory_are_allowed_and_discarded(tiny
     )
     result = tiny.runner("run")
     assert result.returncode == 0, result.stderr
-    workdir = Path(json.loads((tiny.outputs / "demo" / "scratch.json").read_text(encoding="utf-8"))["sections"][""].strip())
+    workdir = Path(
+        json.loads((tiny.outputs / "demo" / "scratch.json").read_text(encoding="utf-8"))["sections"][""].strip()
+    )
     assert not workdir.exists(), "the working directory is removed after the run"
     assert not list(tiny.root.rglob("scratch.txt")) and not list(tiny.root.rglob("model.pt"))
 
@@ -91,6 +93,7 @@ def test_writes_into_the_repository_are_refused_and_nothing_appears(tiny: Tiny) 
     header = "import os, shutil, tempfile\nfrom pathlib import Path\nROOT = Path(__file__).resolve().parents[2]\n"
     for name, code in REPO_WRITES.items():
         tiny.write(f"snippets/writes/{name}.py", header + code + "\n")
+
     def repository() -> dict[str, bytes]:  # the runner's own cache under .cache/ may change
         return {p: b for p, b in tiny.snapshot(tiny.root).items() if not p.startswith(("snippets/writes/", ".cache/"))}
 
@@ -98,9 +101,10 @@ def test_writes_into_the_repository_are_refused_and_nothing_appears(tiny: Tiny) 
     result = tiny.runner("run")
     assert result.returncode == 1
     for name in REPO_WRITES:
-        assert re.search(rf"writes/{name}\.py:\d+: PermissionError: snippets may not (write into|change) the repository", result.stderr), (
-            f"{name} was not refused:\n{result.stderr}"
-        )
+        assert re.search(
+            rf"writes/{name}\.py:\d+: PermissionError: snippets may not (write into|change) the repository",
+            result.stderr,
+        ), f"{name} was not refused:\n{result.stderr}"
     after = repository()
     assert after == before, f"the repository changed: {sorted(set(after) ^ set(before))}"
     assert not [p for p in tiny.root.rglob("evil*")]
@@ -131,23 +135,32 @@ def _alive(pid: int) -> bool:
 
 
 def test_a_build_killed_mid_run_keeps_the_manifest_consistent_and_rebuilds(tiny: Tiny) -> None:
-    tiny.write("snippets/demo/slow.py", "import time\ntime.sleep(600)  # killed long before; never ends on its own during the test\nprint('늦게 끝남')\n")
+    tiny.write(
+        "snippets/demo/slow.py",
+        "import time\ntime.sleep(600)  # killed long before; never ends on its own during the test\nprint('늦게 끝남')\n",
+    )
     process = subprocess.Popen(
         [str(BIN / "snippet-runner"), "--root", str(tiny.root), "run"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=tiny.env(), start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=tiny.env(),
+        start_new_session=True,
     )
     try:
         deadline = time.monotonic() + POLL_SECONDS
         while not (tiny.outputs / "manifest.json").exists() and time.monotonic() < deadline:
             time.sleep(0.05)
-        assert (tiny.outputs / "manifest.json").exists(), "the finished snippet should be frozen before the slow one ends"
+        assert (tiny.outputs / "manifest.json").exists(), (
+            "the finished snippet should be frozen before the slow one ends"
+        )
         family = _descendants(process.pid)
         process.send_signal(signal.SIGKILL)  # like the OOM killer: only the runner, nothing can clean up
         process.wait(timeout=10)
     finally:
         if process.poll() is None:
             process.kill()
-        process.stderr.close()
+        if process.stderr is not None:
+            process.stderr.close()
     deadline = time.monotonic() + POLL_SECONDS
     while any(_alive(pid) for pid in family) and time.monotonic() < deadline:
         time.sleep(0.1)
@@ -226,7 +239,9 @@ def test_the_determinism_check_catches_a_snippet_that_forgot_its_seed(tiny: Tiny
     # torch is already loaded in the fork server, so these start at once. Unlike numpy and random,
     # torch does not reseed itself on fork: without the worker's reseeding both runs would draw alike.
     tiny.write("snippets/demo/seeded.py", "import torch\ntorch.manual_seed(0)\nprint(torch.rand(2))\n")
-    tiny.write("snippets/demo/unseeded.py", "import torch\nlucky = torch.rand(1).item()\nprint('draw', torch.rand(2))\n")
+    tiny.write(
+        "snippets/demo/unseeded.py", "import torch\nlucky = torch.rand(1).item()\nprint('draw', torch.rand(2))\n"
+    )
     result = tiny.runner("determinism")
     assert result.returncode == 1, result.stderr
     assert "demo/unseeded.py is not deterministic" in result.stderr, result.stderr
@@ -239,7 +254,7 @@ def test_the_determinism_check_catches_a_snippet_that_forgot_its_seed(tiny: Tiny
     assert not tiny.outputs.exists(), "the determinism check freezes nothing"
 
 
-HOSTILE = r'''
+HOSTILE = r"""
 print("<script>alert('x')</script>")
 print("</div></figure><!-- 닫기 -->")
 print("```\n````\n`````")
@@ -249,7 +264,7 @@ print("$$ x^2 $$ and $y$ and \\(z\\)")
 print("{{ value demo/good.py slope }} {{ output demo/good.py }}")
 print("{% raw %}{{ x }}{% endraw %} & &amp; *not bold* <b>bold?</b>")
 label = "<img src=x onerror=alert(1)> {{ value }}"
-'''
+"""
 
 
 class _OutputText(HTMLParser):
@@ -283,7 +298,10 @@ class _OutputText(HTMLParser):
 
 def test_output_full_of_markup_renders_as_text(tiny: Tiny) -> None:
     tiny.write("snippets/demo/hostile.py", HOSTILE)
-    tiny.write("docs/index.md", PAGE + "\n{{ output demo/hostile.py }}\n\n이름: {{ value demo/hostile.py label }}\n\n끝 문단.\n")
+    tiny.write(
+        "docs/index.md",
+        PAGE + "\n{{ output demo/hostile.py }}\n\n이름: {{ value demo/hostile.py label }}\n\n끝 문단.\n",
+    )
     build = tiny.mkdocs()
     assert build.returncode == 0, build.stderr[-3000:]
     html = (tiny.site / "index.html").read_text(encoding="utf-8")
@@ -294,5 +312,5 @@ def test_output_full_of_markup_renders_as_text(tiny: Tiny) -> None:
     assert "<script>alert" not in html and "<img src=x" not in html
     assert "&lt;img src=x onerror=alert(1)&gt; {{ value }}" in html
     assert "끝 문단." in html and html.index("끝 문단.") > html.index("&lt;script&gt;")
-    article = html[html.index("<article"):html.index("</article>")]
+    article = html[html.index("<article") : html.index("</article>")]
     assert article.count("<div") == article.count("</div>"), "printed </div> closed a real element"

@@ -7,13 +7,15 @@ from pathlib import Path
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pytest  # noqa: E402
+import matplotlib.pyplot as plt
+import pytest
 
-from snippet_runner.figure_text import Translation, leftovers, restore, translate  # noqa: E402
-from snippet_runner.project import ConfigError  # noqa: E402
+from snippet_runner.figure_text import Translation, leftovers, restore, translate
+from snippet_runner.project import ConfigError
 
-pytestmark = pytest.mark.filterwarnings("ignore:Glyph .* missing from font")  # the tests' figures use matplotlib's default font
+pytestmark = pytest.mark.filterwarnings(
+    "ignore:Glyph .* missing from font"
+)  # the tests' figures use matplotlib's default font
 ROOT = Path(__file__).resolve().parents[1]
 TABLE = """[text]
 "함수" = "Function"
@@ -50,7 +52,7 @@ def test_longer_keys_win_and_placeholders_carry_the_numbers(tmp_path: Path) -> N
     ],
 )
 def test_a_bad_table_is_refused_naming_the_file_and_the_entry(tmp_path: Path, text: str, message: str) -> None:
-    with pytest.raises(ConfigError, match="figure_text.en.toml") as error:
+    with pytest.raises(ConfigError, match=r"figure_text\.en\.toml") as error:
         _table(tmp_path, text)
     assert message in str(error.value)
 

@@ -16,9 +16,10 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-from browser.raw_tex import raw_tex
 
+from browser.raw_tex import raw_tex
 from snippet_notebooks import Site
+from snippet_runner.editions import EDITIONS as REGISTRY
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = Site.from_mkdocs(ROOT / "mkdocs.yml")
@@ -95,10 +96,8 @@ def target_file(site: Path, path: str) -> Path | None:
 
 def resolve(site: Path, file: Path, link: str) -> tuple[str, str] | None:
     """(URL path, fragment) of an internal link, or None for an external one."""
-    if file.name == "404.html":  # served at any depth: its links must be absolute
-        base = "http://site" + BASE_PATH + "a/b/c/"
-    else:
-        base = "http://site" + page_url(site, file)
+    # The 404 page is served at any depth: its links must be absolute.
+    base = "http://site" + (BASE_PATH + "a/b/c/" if file.name == "404.html" else page_url(site, file))
     if link.startswith(SITE.site_url):
         link = BASE_PATH + link.removeprefix(SITE.site_url)
     parts = urlsplit(urljoin(base, link))
@@ -127,32 +126,40 @@ def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
 def test_headings_have_ascii_anchors(site: Path) -> None:
     bad = []
     for file in html_files(site):
-        bad += [f"{file.relative_to(site)}: <{tag} id={ident!r}>" for tag, ident in parse(file).headings if not ASCII_ANCHOR.match(ident)]
+        bad += [
+            f"{file.relative_to(site)}: <{tag} id={ident!r}>"
+            for tag, ident in parse(file).headings
+            if not ASCII_ANCHOR.match(ident)
+        ]
     assert not bad, "headings need fixed ASCII anchors ({ #anchor }):\n  " + "\n  ".join(bad[:40])
 
 
-EDITIONS = {"": SITE, "en/": Site.from_mkdocs(ROOT / "mkdocs.en.yml")}
+EDITIONS = {edition.site_folder: Site.from_mkdocs(ROOT / edition.config) for edition in REGISTRY}
 """Each edition's folder in the built site, and its addresses."""
 
 
 def _edition_pages(site: Path, folder: str) -> list[Path]:
     """The edition's pages: those in its folder, without the other editions' folders."""
     others = [site / other for other in EDITIONS if other and other != folder]
-    return [f for f in html_files(site / folder) if f.name == "index.html" and not any(f.is_relative_to(o) for o in others)]
+    return [
+        f for f in html_files(site / folder) if f.name == "index.html" and not any(f.is_relative_to(o) for o in others)
+    ]
 
 
-@pytest.mark.parametrize("folder", list(EDITIONS), ids=["ko", "en"])
+@pytest.mark.parametrize("folder", list(EDITIONS), ids=[edition.language for edition in REGISTRY])
 def test_each_edition_s_sitemap_lists_its_pages_and_only_those(site: Path, folder: str) -> None:
     edition = EDITIONS[folder]
     tree = ElementTree.parse(site / folder / "sitemap.xml")
-    listed = {loc.text for loc in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
+    listed = {loc.text or "" for loc in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
     pages = {SITE.site_url + page_url(site, f).removeprefix(BASE_PATH) for f in _edition_pages(site, folder)}
     assert pages and all(page.startswith(edition.site_url) for page in pages)
     assert listed == pages, f"missing: {sorted(pages - listed)[:10]}, extra: {sorted(listed - pages)[:10]}"
     assert (site / folder / "sitemap.xml.gz").exists()
 
 
-@pytest.mark.parametrize(("folder", "title"), [("", "페이지를 찾을 수 없습니다"), ("en/", "Page not found")], ids=["ko", "en"])
+@pytest.mark.parametrize(
+    ("folder", "title"), [("", "페이지를 찾을 수 없습니다"), ("en/", "Page not found")], ids=["ko", "en"]
+)
 def test_not_found_page(site: Path, folder: str, title: str) -> None:
     page = site / folder / "404.html"
     assert page.exists()
@@ -169,15 +176,26 @@ def test_notebook_pages_link_to_the_site_relatively(site: Path) -> None:
     notebook page links relatively, so a local preview does not jump to the live site."""
     pages = sorted((site / "notebooks").rglob("index.html"))
     assert pages, "no notebook pages"
-    absolute = [f"{f.relative_to(site)}: {link}" for f in pages for tag, link in parse(f).links if tag == "a" and link.startswith(SITE.site_url)]
+    absolute = [
+        f"{f.relative_to(site)}: {link}"
+        for f in pages
+        for tag, link in parse(f).links
+        if tag == "a" and link.startswith(SITE.site_url)
+    ]
     assert not absolute, f"absolute links to the site on notebook pages: {absolute[:10]}"
     downloads = sorted((site / "notebooks").rglob("*.ipynb"))
     assert downloads and all(f"]({SITE.site_url}" in f.read_text(encoding="utf-8") for f in downloads)
 
 
-@pytest.mark.parametrize("key", ["og:title", "og:description", "og:url", "og:image", "og:type", "twitter:card", "twitter:image"])
+@pytest.mark.parametrize(
+    "key", ["og:title", "og:description", "og:url", "og:image", "og:type", "twitter:card", "twitter:image"]
+)
 def test_every_page_has_link_preview_metadata(site: Path, key: str) -> None:
-    missing = [f.relative_to(site).as_posix() for f in html_files(site) if f.name == "index.html" and not parse(f).meta.get(key)]
+    missing = [
+        f.relative_to(site).as_posix()
+        for f in html_files(site)
+        if f.name == "index.html" and not parse(f).meta.get(key)
+    ]
     assert not missing, f"{key} missing on {missing[:10]}"
     home = parse(site / "index.html").meta
     assert home["og:url"] == SITE.site_url

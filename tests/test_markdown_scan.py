@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from snippet_runner.discovery import Reference, references
 from snippet_runner.markdown_scan import CodeMap, scan
 from snippet_site.expand import PageContext, expand
 
-OUTPUTS = {"demo/x.py": {"sections": {"": "hello\n"}, "figures": [], "values": {"v": 3}}}
+OUTPUTS: dict[str, Any] = {"demo/x.py": {"sections": {"": "hello\n"}, "figures": [], "values": {"v": 3}}}
 
 
 def _scan(text: str) -> tuple[list[str], CodeMap]:
@@ -89,7 +91,7 @@ def test_references_count_includes_everywhere_and_directives_outside_code() -> N
     text = (
         '```python\n--8<-- "demo/a.py"\n{{ value demo/b.py v }}\n```\n'
         "`{{ output demo/c.py }}` {{ value demo/d.py v }}\n"
-        "{{ figure demo/e.py \"alt\" }}"
+        '{{ figure demo/e.py "alt" }}'
     )
     lines, code = _scan(text)
     assert references(lines, code) == [Reference(1, "demo/a.py"), Reference(4, "demo/d.py"), Reference(5, "demo/e.py")]

@@ -17,15 +17,15 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from notebook_run import Run, execute
-from test_containment import ENVIRONMENT_PROBE, MARKER, SECRET, _checkout, _processes_with, plant_secrets, sleeper
-from tiny_project import POLL_SECONDS, Tiny, frozen_ok, make_tiny
 
+from notebook_run import Run, execute
 from snippet_notebooks.builder import NotebookBuilder
 from snippet_notebooks.pages import PageCode, SnippetUse
 from snippet_notebooks.pins import read_pins
 from snippet_notebooks.site import Site
 from snippet_runner.project import Project
+from test_containment import ENVIRONMENT_PROBE, MARKER, SECRET, _checkout, _processes_with, plant_secrets, sleeper
+from tiny_project import POLL_SECONDS, Tiny, frozen_ok, make_tiny
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.slow
@@ -34,12 +34,18 @@ DAEMON = f"{MARKER}-notebook"
 # name -> (the cell's code, the error the notebook stops with; "" for none). ROOT, HOME_FILE, PORT: set by the test.
 ATTEMPTS = {
     "write_into_checkout": ("open(ROOT / 'docs' / 'index.md', 'a').write('x')\n", "OSError"),
-    "new_file_from_a_subprocess": ("subprocess.run(['touch', str(ROOT / 'evil.txt')], check=True)\n", "CalledProcessError"),
+    "new_file_from_a_subprocess": (
+        "subprocess.run(['touch', str(ROOT / 'evil.txt')], check=True)\n",
+        "CalledProcessError",
+    ),
     "read_the_git_token": ("print(open(ROOT / '.git' / 'config').read())\n", "PermissionError"),
     "read_the_home_folder": ("print(open(HOME_FILE).read())\n", "PermissionError"),
     "read_root": ("print(os.listdir('/root'))\n", "PermissionError"),
     "reach_the_network": ("socket.create_connection(('127.0.0.1', PORT), timeout=2)\n", "PermissionError"),
-    "leave_a_daemon": (f"subprocess.Popen([sys.executable, '-c', \"{sleeper(DAEMON)}\"], start_new_session=True)\n", ""),
+    "leave_a_daemon": (
+        f"subprocess.Popen([sys.executable, '-c', \"{sleeper(DAEMON)}\"], start_new_session=True)\n",
+        "",
+    ),
     "print_the_environment": (ENVIRONMENT_PROBE, ""),
 }
 
@@ -47,13 +53,20 @@ ATTEMPTS = {
 def _notebook(tiny: Tiny) -> nbformat.NotebookNode:
     """The notebook the generator makes for the tiny project's page, which shows ``demo/good.py``."""
     project = Project.at(tiny.root)
-    builder = NotebookBuilder(project, Site.from_mkdocs(tiny.root / "mkdocs.yml"), read_pins(ROOT / "requirements.txt"), project.load_options())
+    builder = NotebookBuilder(
+        project,
+        Site.from_mkdocs(tiny.root / "mkdocs.yml"),
+        read_pins(ROOT / "requirements.txt"),
+        project.load_options(),
+    )
     return builder.build(PageCode(page="index.md", title="데모", snippets=[SnippetUse("demo/good.py", "", "")]))
 
 
 def _printed(run: Run) -> str:
     """What the cells printed."""
-    return "".join(o.get("text", "") for cell in run.notebook.cells for o in cell.get("outputs", []) if o.output_type == "stream")
+    return "".join(
+        o.get("text", "") for cell in run.notebook.cells for o in cell.get("outputs", []) if o.output_type == "stream"
+    )
 
 
 def _shown(run: Run) -> str:
@@ -108,7 +121,10 @@ def test_the_kernel_sees_no_variable_of_the_job(hostile: Tiny, monkeypatch: pyte
     assert not run.error, run.error[-3000:]
     shown = next(
         json.loads(output["text"].splitlines()[0])
-        for cell in run.notebook.cells if "snippet" in cell.metadata for output in cell.get("outputs", []) if output.get("text", "").startswith("{")
+        for cell in run.notebook.cells
+        if "snippet" in cell.metadata
+        for output in cell.get("outputs", [])
+        if output.get("text", "").startswith("{")
     )
     assert "GITHUB_TOKEN" not in shown and shown["HOME"] == shown["TMPDIR"] == os.path.realpath(shown["HOME"])
     assert shown["HOME"].startswith("/tmp/sandbox-"), shown["HOME"]

@@ -14,15 +14,15 @@ import nbformat
 import pytest
 from markdown import Markdown
 from markdown.preprocessors import Preprocessor
-from tiny_project import write
 
 import snippet_notebooks
 from snippet_notebooks import cli
 from snippet_notebooks.builder import NotebookBuilder
-from snippet_notebooks.words import ENGLISH, KOREAN, Messages
+from snippet_notebooks.words import ENGLISH, KOREAN, CheckMessages
 from snippet_runner.build import build
 from snippet_runner.project import Project
 from snippet_site.notebook_links import NotebookLinksExtension, edition_docs
+from tiny_project import write
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 SNIPPET = '"""인사를 출력합니다."""\nprint("hello")\n'
@@ -36,7 +36,9 @@ def editions(tmp_path: Path) -> Path:
     """A checkout with one page with code in both editions, its output frozen."""
     write(tmp_path / "snippets" / "demo" / "hello.py", SNIPPET)
     write(tmp_path / "docs" / "demo.md", '# 데모\n\n## 인사 { #hello }\n\n```python\n--8<-- "demo/hello.py"\n```\n')
-    write(tmp_path / "docs-en" / "demo.md", '# Demo\n\n## Greeting { #hello }\n\n```python\n--8<-- "demo/hello.py"\n```\n')
+    write(
+        tmp_path / "docs-en" / "demo.md", '# Demo\n\n## Greeting { #hello }\n\n```python\n--8<-- "demo/hello.py"\n```\n'
+    )
     write(tmp_path / "mkdocs.yml", KOREAN_CONFIG)
     write(tmp_path / "mkdocs.en.yml", ENGLISH_CONFIG)
     assert build(Project.at(tmp_path), stream=io.StringIO()).ok
@@ -55,8 +57,12 @@ def test_the_command_writes_and_checks_both_editions(editions: Path) -> None:
     assert "https://colab.research.google.com/github/me/demo/blob/dev/docs/notebooks/demo.ipynb" in korean[0].source
     assert "https://colab.research.google.com/github/me/demo/blob/dev/docs-en/notebooks/demo.ipynb" in english[0].source
     assert "(https://example.org/demo/en/demo/#hello)" in english[3].source, "the snippet's cell links the English page"
-    assert "인사를 출력합니다" in korean[3].source and not HANGUL.search(english[3].source), "a Korean docstring only in Korean"
-    assert [c.source for c in korean if "snippet" in c.metadata] == [c.source for c in english if "snippet" in c.metadata]
+    assert "인사를 출력합니다" in korean[3].source and not HANGUL.search(english[3].source), (
+        "a Korean docstring only in Korean"
+    )
+    assert [c.source for c in korean if "snippet" in c.metadata] == [
+        c.source for c in english if "snippet" in c.metadata
+    ]
     index = (editions / "docs-en" / "notebooks" / "index.md").read_text(encoding="utf-8")
     assert "| Area | Page | Notebook | Colab |" in index and "[Demo](../demo.md)" in index and not HANGUL.search(index)
     (editions / EN).write_text("edited by hand\n", encoding="utf-8")
@@ -84,7 +90,12 @@ def test_the_editions_keep_their_own_keys(editions: Path, monkeypatch: pytest.Mo
     snippet_notebooks.generate(english)
     built: list[str] = []
     original = NotebookBuilder.build
-    monkeypatch.setattr(NotebookBuilder, "build", lambda self, page, inputs=None: built.append(self.project.docs) or original(self, page, inputs))
+
+    def counted(self, page, inputs=None):
+        built.append(self.project.docs)
+        return original(self, page, inputs)
+
+    monkeypatch.setattr(NotebookBuilder, "build", counted)
     assert snippet_notebooks.generate(korean).skipped == [KO]
     assert snippet_notebooks.generate(english).skipped == [EN]
     assert built == []
@@ -94,7 +105,7 @@ def test_the_languages_say_the_same_things() -> None:
     """Every message names the same recorder variables in both languages (a wrong name would only
     fail when a reader's run differs from the page)."""
     fields = re.compile(r"\{([^}]*)\}")
-    for name in Messages.__dataclass_fields__:
+    for name in CheckMessages.__dataclass_fields__:
         ko, en = getattr(KOREAN.messages, name), getattr(ENGLISH.messages, name)
         assert sorted(fields.findall(ko)) == sorted(fields.findall(en)), name
     assert KOREAN.intro[0].count("{page}") == ENGLISH.intro[0].count("{page}") == 1
@@ -123,17 +134,25 @@ class ContextPreprocessor(Preprocessor):
         return lines
 
 
-@pytest.mark.parametrize(("docs_dir", "expected"), [("docs", "docs/notebooks/demo.ipynb"), ("docs-en", "docs-en/notebooks/demo.ipynb")])
+@pytest.mark.parametrize(
+    ("docs_dir", "expected"), [("docs", "docs/notebooks/demo.ipynb"), ("docs-en", "docs-en/notebooks/demo.ipynb")]
+)
 def test_zensical_links_the_notebook_of_the_edition_it_builds(editions: Path, docs_dir: str, expected: str) -> None:
     assert cli.main(["--root", str(editions), "-q"]) == 0
     page = SimpleNamespace(path="demo.md", meta={})
     md = Markdown(extensions=[NotebookLinksExtension(root=str(editions))])
-    md.preprocessors.register(ContextPreprocessor(md, page, {"docs_dir": str(editions / docs_dir)}), "zensical_context", 100)
+    md.preprocessors.register(
+        ContextPreprocessor(md, page, {"docs_dir": str(editions / docs_dir)}), "zensical_context", 100
+    )
     md.convert("# page")
-    assert page.meta["notebook"] == {"file": "notebooks/demo.ipynb", "colab": f"https://colab.research.google.com/github/me/demo/blob/dev/{expected}"}
+    assert page.meta["notebook"] == {
+        "file": "notebooks/demo.ipynb",
+        "colab": f"https://colab.research.google.com/github/me/demo/blob/dev/{expected}",
+    }
 
 
 def test_the_pages_folder_of_a_configuration(tmp_path: Path) -> None:
-    assert [edition_docs(tmp_path, value) for value in (None, "", "docs-en", str(tmp_path / "docs-en"), "/elsewhere/docs-en")] == [
-        "docs", "docs", "docs-en", "docs-en", "docs-en"
-    ]
+    assert [
+        edition_docs(tmp_path, value)
+        for value in (None, "", "docs-en", str(tmp_path / "docs-en"), "/elsewhere/docs-en")
+    ] == ["docs", "docs", "docs-en", "docs-en", "docs-en"]

@@ -4,23 +4,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tiny_project import write
-
 from snippet_notebooks import generate
 from snippet_notebooks.index_page import INDEX_PAGE, index_text
 from snippet_notebooks.pages import PageCode
 from snippet_notebooks.site import Site
 from snippet_runner.build import build
 from snippet_runner.project import Project
+from tiny_project import write
 
 SITE = Site(
-    site_url="https://example.org/", repo_url="https://github.com/me/demo",
+    site_url="https://example.org/",
+    repo_url="https://github.com/me/demo",
     nav=(("", "index.md"), ("기초", "b/second.md"), ("기초", "a/first.md")),
 )
 
 
 def test_rows_follow_the_navigation_and_link_page_notebook_and_colab() -> None:
-    pages = [PageCode("a/first.md", "첫 | 페이지", []), PageCode("z/outside.md", "밖", []), PageCode("b/second.md", "둘째", [])]
+    pages = [
+        PageCode("a/first.md", "첫 | 페이지", []),
+        PageCode("z/outside.md", "밖", []),
+        PageCode("b/second.md", "둘째", []),
+    ]
     rows = [line for line in index_text(pages, SITE).splitlines() if line.startswith("| ") and ".ipynb" in line]
     assert rows[0] == (
         "| 기초 | [둘째](../b/second.md) | [second.ipynb](b/second.ipynb) | "
@@ -31,7 +35,9 @@ def test_rows_follow_the_navigation_and_link_page_notebook_and_colab() -> None:
 
 
 def test_the_index_is_written_checked_and_removed_with_the_notebooks(scratch: Project) -> None:
-    write(scratch.docs_dir / "demo.md", "# 데모\n\n```python\n--8<-- \"demo/hello.py\"\n```\n\n{{ output demo/hello.py }}\n")
+    write(
+        scratch.docs_dir / "demo.md", '# 데모\n\n```python\n--8<-- "demo/hello.py"\n```\n\n{{ output demo/hello.py }}\n'
+    )
     write(scratch.root / "mkdocs.yml", "site_name: demo\nnav:\n  - 데모: demo.md\n")
     assert build(scratch).ok
     index = scratch.docs_dir / INDEX_PAGE

@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 
 import pytest
-from tiny_project import write
 
 import snippet_notebooks
 from snippet_notebooks import keys
@@ -16,6 +15,7 @@ from snippet_notebooks.builder import NotebookBuilder
 from snippet_runner import store
 from snippet_runner.build import build
 from snippet_runner.project import Project
+from tiny_project import write
 
 SITE = snippet_notebooks.Site("https://example.org/relu/", "https://github.com/example/relu")
 FIRST = "docs/notebooks/first.ipynb"
@@ -54,7 +54,9 @@ def built(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return pages
 
 
-def generate(project: Project, built: list[str], *, check: bool = False) -> tuple[snippet_notebooks.Report, list[str]]:
+def generate(
+    project: Project, built: list[str], *, check: bool = False
+) -> tuple[snippet_notebooks.NotebookReport, list[str]]:
     built.clear()
     return snippet_notebooks.generate(project, SITE, check=check), list(built)
 
@@ -136,5 +138,9 @@ def test_an_unreadable_index_only_means_building_again(two_pages: Project, built
     generate(two_pages, built)
     (two_pages.root / keys.INDEX_FILE).write_text("{not json", encoding="utf-8")
     report, pages = generate(two_pages, built)
-    assert pages == ["first.md", "second.md"] and _books(report.written) == [] and _books(report.unchanged) == [FIRST, SECOND]
+    assert (
+        pages == ["first.md", "second.md"]
+        and _books(report.written) == []
+        and _books(report.unchanged) == [FIRST, SECOND]
+    )
     assert generate(two_pages, built)[1] == []

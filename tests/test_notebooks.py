@@ -18,14 +18,14 @@ from pathlib import Path
 
 import nbformat
 import pytest
+
+import snippet_notebooks as notebooks
 from background_runs import BackgroundRuns
 from notebook_plan import Execution, cells_by_snippet, covering, notebook_name, page_of, plan, snippet_ids
 from notebook_run import ALL_MATCH, ALL_MATCH_IN, READER_PATH, Run, execute, reader_environment
-
-import snippet_notebooks as notebooks
 from snippet_notebooks import cli as notebook_cli
 from snippet_notebooks.check_cell import check_code
-from snippet_notebooks.words import ENGLISH, KOREAN, Words
+from snippet_notebooks.words import ENGLISH, KOREAN, NotebookWords
 from snippet_runner import store
 from snippet_runner.compare import compare_text, compare_values, tolerance_of
 from snippet_runner.project import Project
@@ -68,13 +68,19 @@ SITE_LINK = re.compile(r"https://relu-docs\.github\.io/relu-docs/[^)\s]*")
 def test_the_command_finds_every_edition_current() -> None:
     """``snippet-notebooks --check`` (what CI runs) checks both editions, and both are current."""
     assert [docs for docs, _ in notebooks.editions(ROOT)] == ["docs", "docs-en"]
-    assert notebook_cli.main(["--root", str(ROOT), "--check", "-q"]) == 0, "run `snippet-notebooks` and commit docs*/notebooks/"
+    assert notebook_cli.main(["--root", str(ROOT), "--check", "-q"]) == 0, (
+        "run `snippet-notebooks` and commit docs*/notebooks/"
+    )
 
 
 def test_every_english_page_with_code_has_a_notebook() -> None:
     pages = notebooks.pages_with_code(ENGLISH_PROJECT)
-    assert pages and {ENGLISH_PROJECT.docs_dir / notebooks.notebook_uri(page.page) for page in pages} == set(ENGLISH_NOTEBOOKS)
-    assert [p.relative_to(ROOT / "docs-en") for p in ENGLISH_NOTEBOOKS] == [p.relative_to(ROOT / "docs") for p in NOTEBOOKS]
+    assert pages and {ENGLISH_PROJECT.docs_dir / notebooks.notebook_uri(page.page) for page in pages} == set(
+        ENGLISH_NOTEBOOKS
+    )
+    assert [p.relative_to(ROOT / "docs-en") for p in ENGLISH_NOTEBOOKS] == [
+        p.relative_to(ROOT / "docs") for p in NOTEBOOKS
+    ]
     for path in ENGLISH_NOTEBOOKS:
         nbformat.validate(nbformat.read(path, as_version=4))
 
@@ -82,38 +88,50 @@ def test_every_english_page_with_code_has_a_notebook() -> None:
 def _own_lines(check: str) -> list[str]:
     """The check cell's own lines: its title and the recorder, without the embedded comparison rules
     and the page's outputs (Korean text the snippets print)."""
-    recorder = check[check.index('""")\n', check.index("PAGE = json.loads(")):]
+    recorder = check[check.index('""")\n', check.index("PAGE = json.loads(")) :]
     return check.splitlines()[:3] + recorder.splitlines()
 
 
-@pytest.mark.parametrize("notebook", ENGLISH_NOTEBOOKS, ids=[p.relative_to(ROOT / "docs-en" / "notebooks").as_posix() for p in ENGLISH_NOTEBOOKS])
+@pytest.mark.parametrize(
+    "notebook",
+    ENGLISH_NOTEBOOKS,
+    ids=[p.relative_to(ROOT / "docs-en" / "notebooks").as_posix() for p in ENGLISH_NOTEBOOKS],
+)
 def test_an_english_notebook_speaks_english_and_opens_its_own_copy_on_colab(notebook: Path) -> None:
     cells = nbformat.read(notebook, as_version=4).cells
     setup, check, report = cells[1].source, cells[2].source, cells[-1].source
     markdown = [cell.source for cell in cells if cell.cell_type == "markdown"]
     assert not [text for text in markdown if HANGUL.search(text)], f"{notebook.name}: Korean in a Markdown cell"
     assert not HANGUL.search(setup + report), f"{notebook.name}: Korean in the set-up or report cell"
-    assert not [line for line in _own_lines(check) if HANGUL.search(line)], f"{notebook.name}: Korean in the check cell's own words"
-    assert "print(f\"All snippets ({len(self.page)}) match the page" in check
+    assert not [line for line in _own_lines(check) if HANGUL.search(line)], (
+        f"{notebook.name}: Korean in the check cell's own words"
+    )
+    assert 'print(f"All snippets ({len(self.page)}) match the page' in check
     relative = notebook.relative_to(ROOT).as_posix()
     assert f"(https://colab.research.google.com/github/relu-docs/relu-docs/blob/main/{relative})" in cells[0].source
     links = [link for text in markdown for link in SITE_LINK.findall(text)]
-    assert links and all(link.startswith(ENGLISH_SITE.site_url) for link in links), "the notebook links the English pages"
-    korean = nbformat.read(ROOT / "docs" / notebook.relative_to(ROOT / "docs-en"), as_version=4).cells
-    assert [c.source for c in cells if "snippet" in c.metadata] == [c.source for c in korean if "snippet" in c.metadata], (
-        "the code cells are the same in both editions"
+    assert links and all(link.startswith(ENGLISH_SITE.site_url) for link in links), (
+        "the notebook links the English pages"
     )
+    korean = nbformat.read(ROOT / "docs" / notebook.relative_to(ROOT / "docs-en"), as_version=4).cells
+    assert [c.source for c in cells if "snippet" in c.metadata] == [
+        c.source for c in korean if "snippet" in c.metadata
+    ], "the code cells are the same in both editions"
 
 
 @pytest.fixture(scope="session")
 def machine_capability() -> str:
     """The CPU kernel family torch picks here when nothing is set (AVX512 on this machine)."""
     probe = "import torch; print(torch.backends.cpu.get_cpu_capability())"
-    done = subprocess.run([sys.executable, "-c", probe], env=reader_environment(), capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", probe], env=reader_environment(), capture_output=True, text=True, check=True
+    )
     return done.stdout.strip()
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS + ENGLISH_NOTEBOOKS, ids=[_name(p) for p in NOTEBOOKS + ENGLISH_NOTEBOOKS])
+@pytest.mark.parametrize(
+    "notebook", NOTEBOOKS + ENGLISH_NOTEBOOKS, ids=[_name(p) for p in NOTEBOOKS + ENGLISH_NOTEBOOKS]
+)
 def test_notebooks_leave_the_cpu_kernels_to_the_machine(notebook: Path) -> None:
     """No cell names a CPU kernel setting: a reader's notebook runs on their machine's path, like
     ``python file.py``, and the check within the tolerances is what makes it agree with the page."""
@@ -135,10 +153,22 @@ FIGURE_SNIPPET = "# snippets/demo/plot.py\nimport matplotlib.pyplot as plt\nplt.
     ],
     ids=["ko-match", "ko-differs", "en-match", "en-differs"],
 )
-def test_the_check_cell_compares_figure_counts(page_figures: int, verdict: str, words: Words, project: Project) -> None:
-    expected = {"demo/plot.py": {"printed": "", "values": {}, "figures": page_figures, "tolerance": {"rel_tol": 1e-6, "abs_tol": 0.0, "factor": 0.0}}}
+def test_the_check_cell_compares_figure_counts(
+    page_figures: int, verdict: str, words: NotebookWords, project: Project
+) -> None:
+    expected = {
+        "demo/plot.py": {
+            "printed": "",
+            "values": {},
+            "figures": page_figures,
+            "tolerance": {"rel_tol": 1e-6, "abs_tol": 0.0, "factor": 0.0},
+        }
+    }
     notebook = nbformat.v4.new_notebook()
-    notebook.cells = [nbformat.v4.new_code_cell(source) for source in (check_code(expected, words), FIGURE_SNIPPET, "_page_check.report()")]
+    notebook.cells = [
+        nbformat.v4.new_code_cell(source)
+        for source in (check_code(expected, words), FIGURE_SNIPPET, "_page_check.report()")
+    ]
     run = execute(notebook, project, timeout=600)  # per cell; generous so a busy machine only slows it
     assert not run.error, run.error[-2000:]
     shown = sum("image/png" in output.get("data", {}) for output in run.notebook.cells[1].outputs)
@@ -152,7 +182,9 @@ def _made(execution: Execution) -> nbformat.NotebookNode:
     return execution.notebook(Project.at(ROOT))
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS + ENGLISH_NOTEBOOKS, ids=[_name(p) for p in NOTEBOOKS + ENGLISH_NOTEBOOKS])
+@pytest.mark.parametrize(
+    "notebook", NOTEBOOKS + ENGLISH_NOTEBOOKS, ids=[_name(p) for p in NOTEBOOKS + ENGLISH_NOTEBOOKS]
+)
 def test_every_notebook_is_made_of_cells_that_ran(notebook: Path, project: Project) -> None:
     """Each snippet's code cells (with the files they write) are those of the run that covered it, and
     the notebook's check cell compares them with the same page values."""
@@ -163,12 +195,21 @@ def test_every_notebook_is_made_of_cells_that_ran(notebook: Path, project: Proje
         assert snippet in ran, f"{snippet} runs in no notebook of the plan"
         execution = ran[snippet]
         other = _made(execution)
-        assert mine[snippet] == cells_by_snippet(other)[snippet], f"{snippet}: its cells differ from those run in {execution.name}"
-        assert page[snippet] == page_of(other)[snippet], f"{snippet}: compared with other page values than in {execution.name}"
+        assert mine[snippet] == cells_by_snippet(other)[snippet], (
+            f"{snippet}: its cells differ from those run in {execution.name}"
+        )
+        assert page[snippet] == page_of(other)[snippet], (
+            f"{snippet}: compared with other page values than in {execution.name}"
+        )
 
 
 def test_the_plan_runs_each_snippet_once_and_an_english_notebook_whole() -> None:
-    korean = [snippet for execution in PLAN if execution.source.is_relative_to(ROOT / "docs") for snippet in execution.snippets]
+    korean = [
+        snippet
+        for execution in PLAN
+        if execution.source.is_relative_to(ROOT / "docs")
+        for snippet in execution.snippets
+    ]
     assert len(korean) == len(set(korean)), "a snippet runs twice in the Korean runs"
     every = {s for path in NOTEBOOKS for s in snippet_ids(nbformat.read(path, as_version=4))}
     assert set(korean) == every
@@ -177,7 +218,9 @@ def test_the_plan_runs_each_snippet_once_and_an_english_notebook_whole() -> None
 
 @pytest.mark.kernels
 @pytest.mark.parametrize("execution", PLAN, ids=[execution.name for execution in PLAN])
-def test_notebook_reproduces_the_page(execution: Execution, executed: dict[str, Run], project: Project, machine_capability: str) -> None:
+def test_notebook_reproduces_the_page(
+    execution: Execution, executed: dict[str, Run], project: Project, machine_capability: str
+) -> None:
     run = executed[execution.name]
     notebook = execution.source
     if run.error:
@@ -199,7 +242,7 @@ def test_notebook_reproduces_the_page(execution: Execution, executed: dict[str, 
     options = project.load_options()
     problems = []
     for snippet in dict.fromkeys(c.metadata["snippet"]["id"] for c in run.notebook.cells if "snippet" in c.metadata):
-        frozen = store.load_outputs(project, snippet)
+        frozen = store.require_outputs(project, snippet)
         tolerance = tolerance_of(project.options_for(snippet, options))
         drifts = compare_text(frozen["sections"].get("", ""), "".join(printed[snippet]), tolerance)
         drifts += compare_values(frozen["values"], run.values.get(snippet, {}), tolerance)

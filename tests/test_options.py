@@ -4,9 +4,9 @@ unknown key is named with its file, table and key, and the command line exits wi
 from __future__ import annotations
 
 import pytest
-from tiny_project import Tiny
 
 from snippet_runner.project import ConfigError, Options, Project
+from tiny_project import Tiny
 
 CONFIG = "snippets/snippets.toml"
 
@@ -36,7 +36,10 @@ def test_valid_options_are_read_with_defaults_underneath(tiny: Tiny) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ('["demo/good.py"]\nthreads = 1.5\n', r'\["demo/good.py"\] threads = 1.5: expected a whole number \(int\), got float'),
+        (
+            '["demo/good.py"]\nthreads = 1.5\n',
+            r'\["demo/good.py"\] threads = 1.5: expected a whole number \(int\), got float',
+        ),
         ("[defaults]\ntiming = 1\n", r"\[defaults\] timing = 1: expected true or false \(bool\), got int"),
         ("[defaults]\nthreads = true\n", r"\[defaults\] threads = True: expected a whole number"),
         ('[defaults]\ncpu_paths = "native"\n', r"cpu_paths = 'native': expected a list of strings"),

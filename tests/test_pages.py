@@ -45,7 +45,9 @@ def test_a_page_lists_its_snippets_in_order_under_their_headings(tmp_path: Path)
         title="ReLU 함수",
         snippets=[
             SnippetUse("demo/intro.py", "", ""),  # under the title only: no anchor to link to
-            SnippetUse("demo/fenced.py", "", ""),  # a "#" line inside a fence is no heading; a directive there is no use
+            SnippetUse(
+                "demo/fenced.py", "", ""
+            ),  # a "#" line inside a fence is no heading; a directive there is no use
             SnippetUse("demo/relu.py", "정의", "definition"),  # first use only
             SnippetUse("demo/plot.py", "Two Words Here", "two-words-here"),
         ],

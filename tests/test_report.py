@@ -6,15 +6,16 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
-from tiny_project import GOOD, Tiny
 
 from benchmarks import results
 from benchmarks.measure import BenchmarkError, Timing, read_runner_report
 from benchmarks.scenarios import Measurements
 from snippet_runner.build import REPORT_FORMAT, build
 from snippet_runner.project import ConfigError, Project
+from tiny_project import GOOD, Tiny
 
 
 def _report(path: Path) -> dict:
@@ -59,7 +60,8 @@ def test_a_mkdocs_build_writes_the_report_named_by_the_environment(tiny: Tiny, t
     path = tmp_path / "build-report.json"
     result = tiny.mkdocs("run", SNIPPET_RUNNER_REPORT=str(path))
     assert result.returncode == 0, result.stderr
-    assert read_runner_report(path).ran == ("demo/good.py",)
+    report = read_runner_report(path)
+    assert report is not None and report.ran == ("demo/good.py",)
     tiny.write("snippets/demo/good.py", GOOD + "# edited\n")
     path.unlink()
     assert tiny.mkdocs("off", SNIPPET_RUNNER_REPORT=str(path)).returncode == 0
@@ -70,13 +72,25 @@ def test_the_benchmark_reads_the_report(tmp_path: Path) -> None:
     path = tmp_path / "report.json"
     assert read_runner_report(path) is None
     data = {
-        "format": REPORT_FORMAT, "completed": True, "ok": True, "counts": {"ran": 1, "cached": 4, "failed": 0},
-        "ran": ["a/b.py"], "failures": {}, "seconds": 1.25,
+        "format": REPORT_FORMAT,
+        "completed": True,
+        "ok": True,
+        "counts": {"ran": 1, "cached": 4, "failed": 0},
+        "ran": ["a/b.py"],
+        "failures": {},
+        "seconds": 1.25,
     }
     path.write_text(json.dumps(data), encoding="utf-8")
     report = read_runner_report(path)
+    assert report is not None
     assert report.ran == ("a/b.py",) and report.cached == 4 and report.failed == 0 and report.seconds == 1.25
-    for broken in ({**data, "format": REPORT_FORMAT + 1}, {**data, "completed": False}, {**data, "ran": []}, {"counts": {}}):
+    broken: dict[str, Any]
+    for broken in (
+        {**data, "format": REPORT_FORMAT + 1},
+        {**data, "completed": False},
+        {**data, "ran": []},
+        {"counts": {}},
+    ):
         path.write_text(json.dumps(broken), encoding="utf-8")
         with pytest.raises(BenchmarkError):
             read_runner_report(path)
@@ -96,8 +110,17 @@ def _measurements(one_changed: list[tuple[str, ...]]) -> Measurements:
 
 def _targets(measurements: Measurements) -> dict:
     summary = results.summarise(
-        measurements, snippets=3, changed="a/b.py", repeats=1, quick=1, strict=False, machine={}, versions={},
-        commit="0" * 40, stale={"snippets": 3, "local_files": 0}, standalone_failures=[],
+        measurements,
+        snippets=3,
+        changed="a/b.py",
+        repeats=1,
+        quick=1,
+        strict=False,
+        machine={},
+        versions={},
+        commit="0" * 40,
+        stale={"snippets": 3, "local_files": 0},
+        standalone_failures=[],
     )
     assert "snippets re-run after one edit" in results.table(summary)
     return summary["targets"]
@@ -106,7 +129,10 @@ def _targets(measurements: Measurements) -> dict:
 def test_the_benchmark_judges_the_targets_from_the_reports() -> None:
     targets = _targets(_measurements([("a/b.py",), ("a/b.py",)]))
     assert {name: t["met"] for name, t in targets.items()} == {
-        "warm_vs_plain": True, "naive_vs_warm": True, "cold_vs_naive": True, "one_changed_reruns_one": True
+        "warm_vs_plain": True,
+        "naive_vs_warm": True,
+        "cold_vs_naive": True,
+        "one_changed_reruns_one": True,
     }
     assert targets["warm_vs_plain"]["limit"] == 1.05 and targets["cold_vs_naive"]["limit"] == 0.5
     missed = _targets(_measurements([("a/b.py",), ("a/b.py", "a/c.py")]))["one_changed_reruns_one"]

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from snippet_runner import store
-from snippet_runner.build import Report, build
+from snippet_runner.build import PassReport, build
 from snippet_runner.compare import compare_outputs, drift_report
 from snippet_runner.project import ConfigError, Options, Project
 
@@ -33,7 +33,7 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
-def run(project: Project, **kwargs) -> tuple[Report, str]:
+def run(project: Project, **kwargs) -> tuple[PassReport, str]:
     log = io.StringIO()
     report = build(project, stream=log, **kwargs)
     return report, log.getvalue()
@@ -50,7 +50,7 @@ def test_run_records_sections_values_and_manifest(tiny: Project) -> None:
     report, log = run(tiny)
     assert report.ran == ["demo/hello.py"] and report.ok
     assert log.strip().splitlines()[-1].startswith("snippets: 1 ran, 0 cached, 0 failed in ")
-    outputs = store.load_outputs(tiny, "demo/hello.py")
+    outputs = store.require_outputs(tiny, "demo/hello.py")
     assert outputs["sections"]["greet"] == "안녕 1.5\n"
     assert outputs["sections"][""] == "안녕 1.5\ntotal 10\n"
     assert outputs["values"] == {"greeting": "안녕", "total": 10}
@@ -79,7 +79,9 @@ def test_a_hanging_snippet_times_out_by_name(tiny: Project) -> None:
     write(tiny.config_file, '["demo/slow.py"]\ntimeout = 1\n')
     write(tiny.snippets_dir / "demo" / "slow.py", "import time\nwhile True:\n    time.sleep(0.01)\n")
     report, _ = run(tiny)
-    assert "demo/slow.py: timed out after 5 s of waiting (5 times its `timeout`" in report.failures["demo/slow.py"], "a sleeping run is stopped by the wall clock"
+    assert "demo/slow.py: timed out after 5 s of waiting (5 times its `timeout`" in report.failures["demo/slow.py"], (
+        "a sleeping run is stopped by the wall clock"
+    )
     assert report.ran == ["demo/hello.py"]
     assert store.load_outputs(tiny, "demo/slow.py") is None
 
@@ -99,12 +101,12 @@ def test_figures_are_captured_per_section_and_byte_identical(tiny: Project) -> N
     )
     write(tiny.figure_text_file, '[text]\n"기울기 {}" = "slope {}"\n')
     run(tiny)
-    first = store.load_outputs(tiny, "demo/plot.py")["figures"]
+    first = store.require_outputs(tiny, "demo/plot.py")["figures"]
     assert [f["section"] for f in first] == ["curve"]
     assert len({first[0][variant] for variant in store.FIGURE_VARIANTS}) == 4, "as drawn, dark, English, English dark"
     png = (store.figures_dir(tiny, "demo/plot.py") / first[0]["file"]).read_bytes()
     run(tiny, force=True)
-    second = store.load_outputs(tiny, "demo/plot.py")["figures"]
+    second = store.require_outputs(tiny, "demo/plot.py")["figures"]
     assert second == first
     assert (store.figures_dir(tiny, "demo/plot.py") / second[0]["file"]).read_bytes() == png
 
@@ -118,7 +120,9 @@ def test_a_missing_glyph_is_an_error(tiny: Project) -> None:
     assert "missing from" in report.failures["demo/glyph.py"]
 
 
-def test_a_figure_text_without_english_fails_the_run_naming_every_such_text_and_keeps_the_old_outputs(tiny: Project) -> None:
+def test_a_figure_text_without_english_fails_the_run_naming_every_such_text_and_keeps_the_old_outputs(
+    tiny: Project,
+) -> None:
     path = write(
         tiny.snippets_dir / "demo" / "plot.py",
         "import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nax.set_title('기울기')\nax.set_xlabel('입력 x')\n",
@@ -126,7 +130,10 @@ def test_a_figure_text_without_english_fails_the_run_naming_every_such_text_and_
     write(tiny.figure_text_file, '[text]\n"기울기" = "slope"\n"입력 {}" = "input {}"\n')
     assert run(tiny)[0].ok
     before = store.outputs_file(tiny, "demo/plot.py").read_bytes()
-    path.write_text(path.read_text(encoding="utf-8") + "plt.figure()\nplt.ylabel('새 낱말')\nplt.title('또 하나')\n", encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8") + "plt.figure()\nplt.ylabel('새 낱말')\nplt.title('또 하나')\n",
+        encoding="utf-8",
+    )
     report, _ = run(tiny)
     message = report.failures["demo/plot.py"]
     assert "no English in snippets/figure_text.en.toml for figure 2: '또 하나', figure 2: '새 낱말'" in message
@@ -164,7 +171,9 @@ def test_atomic_write_keeps_the_old_file_when_interrupted(tmp_path: Path, monkey
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
 
 
-def test_a_hand_edited_number_gives_a_drift_report_naming_snippet_page_and_command(tiny: Project, tmp_path: Path) -> None:
+def test_a_hand_edited_number_gives_a_drift_report_naming_snippet_page_and_command(
+    tiny: Project, tmp_path: Path
+) -> None:
     """What tests/test_snippets.py does for every snippet, on a frozen output edited by hand."""
     run(tiny)
     path = store.outputs_file(tiny, "demo/hello.py")
@@ -172,8 +181,8 @@ def test_a_hand_edited_number_gives_a_drift_report_naming_snippet_page_and_comma
     fresh = Project.at(tiny.root, outputs_dir=tmp_path / "fresh")
     assert run(fresh, force=True)[0].ok
     drifts = compare_outputs(
-        store.load_outputs(tiny, "demo/hello.py"),
-        store.load_outputs(fresh, "demo/hello.py"),
+        store.require_outputs(tiny, "demo/hello.py"),
+        store.require_outputs(fresh, "demo/hello.py"),
         store.figures_dir(tiny, "demo/hello.py"),
         store.figures_dir(fresh, "demo/hello.py"),
         Options(),
@@ -185,7 +194,11 @@ def test_a_hand_edited_number_gives_a_drift_report_naming_snippet_page_and_comma
     write(tiny.docs_dir / "demo.md", "# 데모\n")  # numbers within the tolerance are no drift
     path.write_text(path.read_text(encoding="utf-8").replace("total 11", "total 10.000000001"), encoding="utf-8")
     assert not compare_outputs(
-        store.load_outputs(tiny, "demo/hello.py"), store.load_outputs(fresh, "demo/hello.py"), tmp_path, tmp_path, Options()
+        store.require_outputs(tiny, "demo/hello.py"),
+        store.require_outputs(fresh, "demo/hello.py"),
+        tmp_path,
+        tmp_path,
+        Options(),
     )
 
 
@@ -199,7 +212,7 @@ def test_a_figure_closed_in_a_later_section_is_saved_as_drawn(tiny: Project) -> 
     )
     report, _ = run(tiny)
     assert report.ok, report.failures
-    figures = store.load_outputs(tiny, "demo/closing.py")["figures"]
+    figures = store.require_outputs(tiny, "demo/closing.py")["figures"]
     assert [f["section"] for f in figures] == ["first", "second"]
     from matplotlib import image
 
@@ -214,7 +227,7 @@ def test_exit_calls_end_a_snippet_as_python_would(tiny: Project) -> None:
     write(tiny.snippets_dir / "demo" / "hard_exit.py", "import os\nprint('gone')\nos._exit(0)\n")
     report, log = run(tiny)
     assert "demo/done.py" in report.ran
-    assert store.load_outputs(tiny, "demo/done.py")["sections"][""] == "before\n"
+    assert store.require_outputs(tiny, "demo/done.py")["sections"][""] == "before\n"
     assert "SystemExit" in report.failures["demo/bad_exit.py"]
     assert "no result" in report.failures["demo/hard_exit.py"]
     assert store.load_outputs(tiny, "demo/hard_exit.py") is None
@@ -229,7 +242,10 @@ def test_the_summary_line_ends_a_pass_that_stops_early(tiny: Project) -> None:
 
 
 def test_cpu_time_is_recorded_for_the_budget(tiny: Project) -> None:
-    write(tiny.snippets_dir / "demo" / "busy.py", "import time\nend = time.process_time() + 0.3\nwhile time.process_time() < end:\n    pass\n")
+    write(
+        tiny.snippets_dir / "demo" / "busy.py",
+        "import time\nend = time.process_time() + 0.3\nwhile time.process_time() < end:\n    pass\n",
+    )
     run(tiny)
     entry = store.load_manifest(tiny)["demo/busy.py"]
     assert 0.3 <= entry.cpu_seconds <= entry.run_seconds + 0.05
@@ -255,5 +271,5 @@ def test_a_data_file_found_only_at_run_time_is_part_of_the_key(tiny: Project) ->
     assert run(tiny)[0].ran == []
     write(tiny.snippets_dir / "demo" / "data" / "t.csv", "a\n1\n2\n")
     assert run(tiny)[0].ran == ["demo/pieces.py"]
-    assert store.load_outputs(tiny, "demo/pieces.py")["sections"][""] == "3\n"
+    assert store.require_outputs(tiny, "demo/pieces.py")["sections"][""] == "3\n"
     assert run(tiny)[0].ran == []

@@ -9,6 +9,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
 from tiny_project import BIN, GOOD, POLL_SECONDS, Tiny, make_tiny
 
 QUIET_SECONDS = 8.0
@@ -44,7 +45,10 @@ def served(tmp_path: Path):
     log = (tmp_path / "serve.log").open("w", encoding="utf-8")
     server = subprocess.Popen(
         [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project.root, env=project.env(), stdout=log, stderr=subprocess.STDOUT,
+        cwd=project.root,
+        env=project.env(),
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     try:
         yield project, f"http://127.0.0.1:{port}/relu-docs/", tmp_path / "serve.log"

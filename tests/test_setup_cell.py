@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 import matplotlib
 
@@ -17,7 +18,7 @@ def test_the_style_is_the_runners_matplotlibrc_without_backend_and_svg_salt() ->
     settings = _style_settings(project)
     assert "backend" not in settings and not any(key.startswith("svg.") for key in settings)
     assert settings["font.family"] == ["DejaVu Sans", "NanumGothic"] and settings["axes.grid"] is True
-    params = matplotlib.RcParams()
+    params = cast(dict[str, object], matplotlib.RcParams())  # validates each value it takes
     params.update(settings)  # values a notebook's rcParams.update takes as they are
     assert {key: params[key] for key in settings} == settings
     assert "'figure.dpi': 100.0," in setup_code(project, {"numpy": "2.0"})

@@ -16,12 +16,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from tiny_project import GOOD, Tiny
 
 from snippet_runner import shards, store
 from snippet_runner.discovery import find_snippets
 from snippet_runner.project import Project
 from snippet_runner.shards import Shard, ShardError, shard_of
+from tiny_project import GOOD, Tiny
 
 PLOT = "import matplotlib.pyplot as plt\nfig, ax = plt.subplots(figsize=(3, 2))\nax.plot([-1, 0, 1], [0, 0, 1])\nax.set_title('ReLU')\n"
 SNIPPETS = {
@@ -118,7 +118,10 @@ def test_edits_and_a_removed_snippet_merge_into_what_one_run_freezes(tiny: Tiny)
     (tiny.root / "snippets" / "demo" / "count.py").unlink()  # shard 2
 
     folders, summaries = run_shards(tiny, "edited")
-    assert [line.split(" in ")[0] for line in summaries] == ["snippets: 1 ran, 1 cached, 0 failed", "snippets: 1 ran, 0 cached, 0 failed"]
+    assert [line.split(" in ")[0] for line in summaries] == [
+        "snippets: 1 ran, 1 cached, 0 failed",
+        "snippets: 1 ran, 0 cached, 0 failed",
+    ]
     merged = merge_into_outputs(tiny, folders)
     assert "demo/count.json" not in merged
     single = one_run(tiny, before)
@@ -152,9 +155,14 @@ def fake_frozen(tiny: Tiny, ids: list[str]) -> Project:
     for snippet_id in ids:
         text = store.dump_json({"snippet": snippet_id, "values": {"n": len(snippet_id)}})
         store.atomic_write_text(store.outputs_file(project, snippet_id), text)
-        manifest[snippet_id] = store.Entry(
-            source_sha256="0" * 64, cache_key="1" * 64, output_sha256=store.sha256(text.encode("utf-8")), versions={}, seeds=[],
-            run_seconds=0.5, produced_at="2026-01-01T00:00:00+00:00",
+        manifest[snippet_id] = store.ManifestEntry(
+            source_sha256="0" * 64,
+            cache_key="1" * 64,
+            output_sha256=store.sha256(text.encode("utf-8")),
+            versions={},
+            seeds=[],
+            run_seconds=0.5,
+            produced_at="2026-01-01T00:00:00+00:00",
         )
     store.save_manifest(project, manifest)
     return project
@@ -179,7 +187,9 @@ def test_two_shards_holding_one_snippet_differently_do_not_merge(tiny: Tiny) -> 
 
     text = store.dump_json({"snippet": "demo/plot.py", "values": {"n": -1}})
     store.atomic_write_text(store.outputs_file(second, "demo/plot.py"), text)
-    manifest["demo/plot.py"] = store.Entry(**{**vars(manifest["demo/plot.py"]), "output_sha256": store.sha256(text.encode("utf-8"))})
+    manifest["demo/plot.py"] = store.ManifestEntry(
+        **{**vars(manifest["demo/plot.py"]), "output_sha256": store.sha256(text.encode("utf-8"))}
+    )
     store.save_manifest(second, manifest)
     before = tiny.snapshot()
     result = tiny.runner("merge", *map(str, folders))
@@ -222,5 +232,7 @@ def test_the_ci_check_reruns_each_shard_merges_and_compares_and_names_a_drift(ti
     tiny.write("snippets/demo/sums.py", "total = sum(range(11))\nprint('합', total)\n")  # a change nobody accepted
     drifted = tiny.runner("rerun", "--shard", "1/2", "--outputs", str(tiny.root.parent / "drift"), "-j", "1")
     assert drifted.returncode == 1
-    assert "demo/sums.py no longer matches its frozen output" in drifted.stderr and "45 → 55" in drifted.stderr, drifted.stderr
+    assert "demo/sums.py no longer matches its frozen output" in drifted.stderr and "45 → 55" in drifted.stderr, (
+        drifted.stderr
+    )
     assert tiny.snapshot() == frozen

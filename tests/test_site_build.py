@@ -19,13 +19,19 @@ ABBREVIATIONS = Path(__file__).resolve().parents[1] / "includes" / "abbreviation
 
 def test_glossary_tooltips_find_terms_before_korean_particles(built_site: Path) -> None:
     page = (built_site / "activation" / "relu" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r"<abbr title=\"[^\"]+\">ReLU</abbr>[는가를의와]", page), "no tooltip on ReLU followed by a particle"
+    assert re.search(r"<abbr title=\"[^\"]+\">ReLU</abbr>[는가를의와]", page), (
+        "no tooltip on ReLU followed by a particle"
+    )
     assert not re.search(r"<abbr[^>]*>ReLU</abbr>6", page), "ReLU6 was split into ReLU + 6"
 
 
 def test_every_glossary_term_has_a_tooltip_somewhere(built_site: Path) -> None:
     terms = re.findall(r"^\*\[(.+?)\]:", ABBREVIATIONS.read_text(encoding="utf-8"), re.MULTILINE)
-    pages = "".join(page.read_text(encoding="utf-8") for page in built_site.rglob("index.html") if page.relative_to(built_site).parts[0] != "en")
+    pages = "".join(
+        page.read_text(encoding="utf-8")
+        for page in built_site.rglob("index.html")
+        if page.relative_to(built_site).parts[0] != "en"
+    )
     missing = [term for term in terms if f">{html.escape(term)}</abbr>" not in pages]
     assert not missing, f"glossary terms never shown with a tooltip: {missing}"
 
@@ -53,12 +59,18 @@ def test_each_edition_shows_its_own_figures_and_english_explorer_labels(built_si
         assert shown <= (english_files if english else korean_files), f"{page}: figures of the other edition"
         if english:
             for data in re.findall(r'data-explorer="([^"]*)"', text):
-                assert not HANGUL.search(html.unescape(data)), f"{page}: an explorer label is not English: {html.unescape(data)[:200]}"
+                assert not HANGUL.search(html.unescape(data)), (
+                    f"{page}: an explorer label is not English: {html.unescape(data)[:200]}"
+                )
     assert english_files - korean_files, "no English figure differs from its Korean one: the table was not applied"
 
 
 def test_the_english_glossary_tooltips_are_shown(built_site: Path) -> None:
-    terms = re.findall(r"^\*\[(.+?)\]:", ABBREVIATIONS.with_name("abbreviations.en.md").read_text(encoding="utf-8"), re.MULTILINE)
+    terms = re.findall(
+        r"^\*\[(.+?)\]:", ABBREVIATIONS.with_name("abbreviations.en.md").read_text(encoding="utf-8"), re.MULTILINE
+    )
     pages = "".join(page.read_text(encoding="utf-8") for page in (built_site / "en").rglob("index.html"))
     shown = [term for term in terms if f">{html.escape(term)}</abbr>" in pages]
-    assert len(shown) >= len(terms) // 2, f"only {len(shown)} of {len(terms)} English glossary terms have a tooltip on the English pages"
+    assert len(shown) >= len(terms) // 2, (
+        f"only {len(shown)} of {len(terms)} English glossary terms have a tooltip on the English pages"
+    )

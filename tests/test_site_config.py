@@ -17,7 +17,11 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 def test_the_real_mkdocs_yml() -> None:
     site = Site.from_mkdocs(ROOT / "mkdocs.yml")
-    assert (site.site_url, site.repo_url, site.branch) == ("https://relu-docs.github.io/relu-docs/", "https://github.com/relu-docs/relu-docs", "main")
+    assert (site.site_url, site.repo_url, site.branch) == (
+        "https://relu-docs.github.io/relu-docs/",
+        "https://github.com/relu-docs/relu-docs",
+        "main",
+    )
     assert site.nav[0] == ("", "index.md") and ("활성화 함수", "activation/relu.md") in site.nav
 
 
@@ -27,7 +31,7 @@ def test_unknown_tags_read_as_nothing_and_never_run(tmp_path: Path) -> None:
     config.write_text(
         "site_name: demo\n"
         "site_url: 'https://example.org/docs'  # no trailing slash\n"
-        "repo_url: \"https://github.com/me/demo/\"\n"
+        'repo_url: "https://github.com/me/demo/"\n'
         "edit_uri: blob/dev/docs/\n"
         "site_dir: !ENV [SITE_DIR, site]\n"
         f"hook: !!python/object/apply:pathlib.Path.touch [!!python/object/apply:pathlib.Path ['{touched}']]\n"
@@ -36,7 +40,9 @@ def test_unknown_tags_read_as_nothing_and_never_run(tmp_path: Path) -> None:
         "      slugify: !!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}\n",
         encoding="utf-8",
     )
-    assert Site.from_mkdocs(config) == Site(site_url="https://example.org/docs/", repo_url="https://github.com/me/demo", branch="dev")
+    assert Site.from_mkdocs(config) == Site(
+        site_url="https://example.org/docs/", repo_url="https://github.com/me/demo", branch="dev"
+    )
     assert not touched.exists()
 
 
@@ -45,7 +51,7 @@ def test_missing_settings_and_bad_yaml(tmp_path: Path) -> None:
     config.write_text("site_name: demo\n", encoding="utf-8")
     assert Site.from_mkdocs(config) == Site(site_url="", repo_url="", branch="main")
     config.write_text("site_url: [unclosed\n", encoding="utf-8")
-    with pytest.raises(SiteConfigError, match="mkdocs.yml"):
+    with pytest.raises(SiteConfigError, match=r"mkdocs\.yml"):
         Site.from_mkdocs(config)
 
 
@@ -56,7 +62,12 @@ def test_the_nav_is_read_in_order_with_its_top_level_sections(tmp_path: Path) ->
         "  - 바깥: https://example.org/\n  - 끝: z.md\n",
         encoding="utf-8",
     )
-    assert Site.from_mkdocs(config).nav == (("", "index.md"), ("기초", "math/calculus.md"), ("기초", "b.md"), ("", "z.md"))
+    assert Site.from_mkdocs(config).nav == (
+        ("", "index.md"),
+        ("기초", "math/calculus.md"),
+        ("기초", "b.md"),
+        ("", "z.md"),
+    )
 
 
 def test_an_edition_s_config_inherits_and_overrides_like_mkdocs(tmp_path: Path) -> None:
@@ -73,12 +84,19 @@ def test_an_edition_s_config_inherits_and_overrides_like_mkdocs(tmp_path: Path) 
     )
     site = Site.from_mkdocs(tmp_path / "en" / "mkdocs.en.yml")
     assert (site.site_url, site.repo_url, site.branch, site.language, site.docs_dir) == (
-        "https://x.io/a/en/", "https://github.com/o/r", "trunk", "en", "docs-en"
+        "https://x.io/a/en/",
+        "https://github.com/o/r",
+        "trunk",
+        "en",
+        "docs-en",
     ), "the parent is found relative to the file; the child's settings win"
     assert site.nav == (("", "index.md"),), "a list (nav) is replaced, not merged"
     theme = read_config(tmp_path / "en" / "mkdocs.en.yml")["theme"]
     assert theme == {"language": "en", "name": "material", "features": ["c"]}, "mappings are merged, lists replaced"
-    assert site.notebook_colab_url("notebooks/b.ipynb") == "https://colab.research.google.com/github/o/r/blob/trunk/docs-en/notebooks/b.ipynb"
+    assert (
+        site.notebook_colab_url("notebooks/b.ipynb")
+        == "https://colab.research.google.com/github/o/r/blob/trunk/docs-en/notebooks/b.ipynb"
+    )
     korean = Site.from_mkdocs(tmp_path / "mkdocs.yml")
     assert (korean.language, korean.docs_dir) == ("ko", "docs")
 
@@ -89,14 +107,18 @@ def test_an_inherit_loop_or_a_missing_parent_is_named(tmp_path: Path) -> None:
     with pytest.raises(SiteConfigError, match="INHERIT"):
         Site.from_mkdocs(tmp_path / "a.yml")
     (tmp_path / "c.yml").write_text("INHERIT: nowhere.yml\n", encoding="utf-8")
-    with pytest.raises(SiteConfigError, match="nowhere.yml"):
+    with pytest.raises(SiteConfigError, match=r"nowhere\.yml"):
         Site.from_mkdocs(tmp_path / "c.yml")
 
 
 def test_the_real_english_edition(tmp_path: Path) -> None:
     site = Site.from_mkdocs(ROOT / "mkdocs.en.yml")
     assert (site.site_url, site.repo_url, site.branch, site.language, site.docs_dir) == (
-        "https://relu-docs.github.io/relu-docs/en/", "https://github.com/relu-docs/relu-docs", "main", "en", "docs-en"
+        "https://relu-docs.github.io/relu-docs/en/",
+        "https://github.com/relu-docs/relu-docs",
+        "main",
+        "en",
+        "docs-en",
     )
     assert site.nav[0] == ("", "index.md") and not any(HANGUL.search(section) for section, _ in site.nav)
     assert editions(ROOT) == [("docs", ROOT / "mkdocs.yml"), ("docs-en", ROOT / "mkdocs.en.yml")]

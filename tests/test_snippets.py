@@ -7,10 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from background_runs import BackgroundRuns
 
+from background_runs import BackgroundRuns
 from snippet_runner import store
-from snippet_runner.build import Report
+from snippet_runner.build import PassReport
 from snippet_runner.discovery import Snippet, find_snippets, pages_using
 from snippet_runner.project import Project
 from snippet_runner.rerun import compare_folder
@@ -21,7 +21,7 @@ USAGE = pages_using(Project.at(ROOT))
 
 
 @pytest.fixture(scope="session")
-def fresh(background_runs: BackgroundRuns) -> tuple[Project, Report]:
+def fresh(background_runs: BackgroundRuns) -> tuple[Project, PassReport]:
     """The selected snippets, run once, in parallel, into a temporary outputs folder (started in the
     background when the tests were collected, see conftest.py)."""
     assert background_runs.snippets is not None, "no re-run of snippets was started"
@@ -34,7 +34,7 @@ def test_there_are_snippets() -> None:
 
 @pytest.mark.reruns
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=[s.test_id for s in SNIPPETS])
-def test_snippet_matches_frozen_output(snippet: Snippet, fresh: tuple[Project, Report], project: Project) -> None:
+def test_snippet_matches_frozen_output(snippet: Snippet, fresh: tuple[Project, PassReport], project: Project) -> None:
     target, report = fresh
     comparison = compare_folder(project, target, [snippet.id], report.failures)
     if not comparison.ok:
@@ -57,7 +57,7 @@ SNIPPET_BUDGET_SECONDS = 90.0
 
 
 @pytest.mark.reruns
-def test_snippets_fit_the_time_budget(fresh: tuple[Project, Report], project: Project) -> None:
+def test_snippets_fit_the_time_budget(fresh: tuple[Project, PassReport], project: Project) -> None:
     target, report = fresh
     if len(report.ran) != len(SNIPPETS):
         pytest.skip("only a selection of snippets was re-run")
@@ -67,6 +67,10 @@ def test_snippets_fit_the_time_budget(fresh: tuple[Project, Report], project: Pr
     total = sum(cpu.values())
     slowest = sorted(cpu.items(), key=lambda item: -item[1])[:5]
     listing = ", ".join(f"{name} {value:.1f} s" for name, value in slowest)
-    assert total <= CPU_BUDGET_SECONDS, f"snippets took {total:.0f} CPU s in all (budget {CPU_BUDGET_SECONDS:.0f} s); slowest: {listing}"
+    assert total <= CPU_BUDGET_SECONDS, (
+        f"snippets took {total:.0f} CPU s in all (budget {CPU_BUDGET_SECONDS:.0f} s); slowest: {listing}"
+    )
     longest = max(cpu.items(), key=lambda item: item[1])
-    assert longest[1] <= SNIPPET_BUDGET_SECONDS, f"{longest[0]} took {longest[1]:.1f} s of CPU time (budget {SNIPPET_BUDGET_SECONDS:.0f} s)"
+    assert longest[1] <= SNIPPET_BUDGET_SECONDS, (
+        f"{longest[0]} took {longest[1]:.1f} s of CPU time (budget {SNIPPET_BUDGET_SECONDS:.0f} s)"
+    )

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tiny_project import write
 
 from snippet_runner import dependencies
 from snippet_runner.project import Project
 from snippet_runner.source import Cell, SnippetSource, SnippetSyntaxError
+from tiny_project import write
 
 SNIPPET = '''"""What the snippet shows."""
 import torch
@@ -33,7 +33,9 @@ def test_the_sections_and_the_segments_the_runner_executes() -> None:
     model = _model()
     assert [(s.name, s.start_line, s.end_line) for s in model.sections] == [("setup", 5, 10)]
     segments = [(segment.section, [stmt.lineno for stmt in segment.body]) for segment in model.segments]
-    assert segments == [("", [1, 2, 3, 4]), ("setup", [6, 8]), ("", [11])], "a decorator's line decides its function's section"
+    assert segments == [("", [1, 2, 3, 4]), ("setup", [6, 8]), ("", [11])], (
+        "a decorator's line decides its function's section"
+    )
 
 
 def test_the_cells_a_notebook_gets_drop_the_docstring_and_the_markers() -> None:
@@ -60,7 +62,10 @@ def test_imports_file_names_and_seeds() -> None:
         ("# --8<-- [start:a]\n# --8<-- [start:b]\n", "snippets/demo/s.py:2: section 'b' starts inside 'a'"),
         ("# --8<-- [end:a]\n", "snippets/demo/s.py:1: end of 'a' without its start"),
         ("x = 1\n# --8<-- [start:a]\n", "snippets/demo/s.py:2: section 'a' is never ended"),
-        ("# --8<-- [start:a]\n# --8<-- [end:a]\n# --8<-- [start:a]\n# --8<-- [end:a]\n", "snippets/demo/s.py:3: section 'a' is defined twice"),
+        (
+            "# --8<-- [start:a]\n# --8<-- [end:a]\n# --8<-- [start:a]\n# --8<-- [end:a]\n",
+            "snippets/demo/s.py:3: section 'a' is defined twice",
+        ),
     ],
 )
 def test_a_broken_snippet_names_its_file_and_line(text: str, message: str) -> None:
@@ -69,9 +74,13 @@ def test_a_broken_snippet_names_its_file_and_line(text: str, message: str) -> No
     assert str(error.value) == message
 
 
-def test_dependencies_follow_local_modules_and_name_data_in_the_checkout(scratch: Project, tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_dependencies_follow_local_modules_and_name_data_in_the_checkout(
+    scratch: Project, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     snippets = scratch.snippets_dir
-    main = write(snippets / "demo" / "main.py", "import helper\nimport torch.nn\nimport json\nprint(open('rows.txt').read())\n")
+    main = write(
+        snippets / "demo" / "main.py", "import helper\nimport torch.nn\nimport json\nprint(open('rows.txt').read())\n"
+    )
     write(snippets / "demo" / "helper.py", "import shared\nNAME = 'missing.txt'\n")
     write(snippets / "shared.py", "import numpy\nPATH = 'outside.txt'\n")
     write(snippets / "demo" / "rows.txt", "1\n")

@@ -11,9 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
-from notebook_run import ALL_MATCH, execute
-from tiny_project import Tiny
 
+from notebook_run import ALL_MATCH, execute
 from snippet_notebooks.builder import NotebookBuilder
 from snippet_notebooks.pages import PageCode, SnippetUse
 from snippet_notebooks.pins import read_pins
@@ -22,6 +21,7 @@ from snippet_runner import store
 from snippet_runner.build import build
 from snippet_runner.compare import compare_outputs
 from snippet_runner.project import Project
+from tiny_project import Tiny
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.slow
@@ -29,6 +29,7 @@ pytestmark = pytest.mark.slow
 
 def _under_load():
     spec = importlib.util.spec_from_file_location("under_load", ROOT / "scripts" / "under_load.py")
+    assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -41,7 +42,9 @@ def timing(project: Project) -> list[str]:
     return names
 
 
-def test_timing_measurements_match_while_every_core_is_busy(project: Project, timing: list[str], tmp_path: Path) -> None:
+def test_timing_measurements_match_while_every_core_is_busy(
+    project: Project, timing: list[str], tmp_path: Path
+) -> None:
     fresh = Project.at(ROOT, outputs_dir=tmp_path / "outputs")
     with _under_load().cpu_hogs(len(os.sched_getaffinity(0))):
         report = build(fresh, force=True, only=timing, jobs=len(os.sched_getaffinity(0)))
@@ -50,16 +53,25 @@ def test_timing_measurements_match_while_every_core_is_busy(project: Project, ti
     problems = []
     for snippet in timing:
         drifts = compare_outputs(
-            store.load_outputs(project, snippet), store.load_outputs(fresh, snippet),
-            store.figures_dir(project, snippet), store.figures_dir(fresh, snippet), project.options_for(snippet, options),
+            store.require_outputs(project, snippet),
+            store.require_outputs(fresh, snippet),
+            store.figures_dir(project, snippet),
+            store.figures_dir(fresh, snippet),
+            project.options_for(snippet, options),
         )
         problems += [f"{snippet}: {drift}" for drift in drifts]
     assert not problems, "under load:\n  " + "\n  ".join(problems)
 
 
-def test_a_notebook_of_the_timing_measurements_matches_while_every_core_is_busy(project: Project, timing: list[str], tmp_path: Path) -> None:
-    builder = NotebookBuilder(project, Site.from_mkdocs(ROOT / "mkdocs.yml"), read_pins(ROOT / "requirements.txt"), project.load_options())
-    notebook = builder.build(PageCode(page="timing.md", title="시간 측정", snippets=[SnippetUse(s, "", "") for s in timing]))
+def test_a_notebook_of_the_timing_measurements_matches_while_every_core_is_busy(
+    project: Project, timing: list[str], tmp_path: Path
+) -> None:
+    builder = NotebookBuilder(
+        project, Site.from_mkdocs(ROOT / "mkdocs.yml"), read_pins(ROOT / "requirements.txt"), project.load_options()
+    )
+    notebook = builder.build(
+        PageCode(page="timing.md", title="시간 측정", snippets=[SnippetUse(s, "", "") for s in timing])
+    )
     with _under_load().cpu_hogs(len(os.sched_getaffinity(0))):
         run = execute(notebook, project, timeout=600)
     assert not run.error, run.error[-3000:]

@@ -1,6 +1,7 @@
 """No comparative verdict typed by hand: on every learner page of both editions (the experiment and
-summary pages, and the pages that report an experiment of their own), every verdict word comes from the shared rule (``snippets/verdicts.py``) through a ``{{ value ... verdict }}``
-or ``{{ value ... claim }}`` directive. The methods page, which defines the words, is the one exception.
+summary pages, and the pages that report an experiment of their own), every verdict word comes from the
+shared rule (``snippets/verdicts.py``) through a ``{{ value ... verdict }}`` or ``{{ value ... claim }}`` directive.
+The methods page, which defines the words, is the one exception.
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from snippet_runner.editions import EDITIONS as REGISTRY
 from snippet_runner.markdown_scan import scan
 
 ROOT = Path(__file__).resolve().parents[1]
-EDITIONS = ("docs", "docs-en")
+EDITIONS = tuple(edition.docs for edition in REGISTRY)
 NOT_FOR_LEARNERS = ("about", "notebooks")
 DEFINES_THE_WORDS = "experiments/methods.md"
 

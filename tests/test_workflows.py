@@ -29,7 +29,9 @@ def test_actionlint_finds_nothing_in_the_workflows() -> None:
 
 def test_actionlint_names_a_mistake_with_its_line(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yml"
-    broken.write_text(CI.read_text(encoding="utf-8").replace("${{ matrix.shard }}/4", "${{ matrix.shards }}/4", 1), encoding="utf-8")
+    broken.write_text(
+        CI.read_text(encoding="utf-8").replace("${{ matrix.shard }}/4", "${{ matrix.shards }}/4", 1), encoding="utf-8"
+    )
     result = _lint(str(broken))
     assert result.returncode == 1
     assert f"{broken}:" in result.stdout and 'property "shards" is not defined' in result.stdout, result.stdout
@@ -42,7 +44,11 @@ def test_the_snippet_reruns_run_as_a_shard_matrix_merged_by_one_job() -> None:
     steps = " ".join(step.get("run", "") for step in jobs["snippets"]["steps"])
     assert 'snippet-runner rerun --shard "${{ matrix.shard }}/$SHARDS"' in steps
     merge = " ".join(step.get("run", "") for step in jobs["compare"]["steps"])
-    assert jobs["compare"]["needs"] == "snippets" and "snippet-runner merge shards/shard-*" in merge and "snippet-runner compare merged" in merge
+    assert (
+        jobs["compare"]["needs"] == "snippets"
+        and "snippet-runner merge shards/shard-*" in merge
+        and "snippet-runner compare merged" in merge
+    )
     assert "rerun --cpu-paths" in " ".join(step.get("run", "") for step in jobs["cpu-paths"]["steps"])
     assert any("pytest -m browser" in step.get("run", "") for step in jobs["browser"]["steps"])
     assert any('pytest -m "not reruns and not browser"' in step.get("run", "") for step in jobs["guard"]["steps"])

@@ -56,17 +56,28 @@ class Tiny:
     def env(self, **extra: str) -> dict[str, str]:
         return os.environ | {"NO_MKDOCS_2_WARNING": "1", "PYTHONUTF8": "1"} | extra
 
-    def runner(self, *args: str, timeout: float = RUN_SECONDS, stdin: str = "", **extra: str) -> subprocess.CompletedProcess[str]:
+    def runner(
+        self, *args: str, timeout: float = RUN_SECONDS, stdin: str = "", **extra: str
+    ) -> subprocess.CompletedProcess[str]:
         """``snippet-runner --root <project> args``; ``extra``: more variables of its environment."""
         return subprocess.run(
             [str(BIN / "snippet-runner"), "--root", str(self.root), *args],
-            input=stdin, capture_output=True, text=True, encoding="utf-8", timeout=timeout, env=self.env(**extra),
+            input=stdin,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=timeout,
+            env=self.env(**extra),
         )
 
     def mkdocs(self, mode: str = "run", **extra: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(self.site)],
-            cwd=self.root, capture_output=True, text=True, encoding="utf-8", timeout=RUN_SECONDS,
+            cwd=self.root,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=RUN_SECONDS,
             env=self.env(SNIPPET_RUNNER=mode, **extra),
         )
 

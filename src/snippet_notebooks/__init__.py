@@ -4,8 +4,8 @@ from .generate import (
     NOTEBOOKS_DIR,
     NotebookBuilder,
     NotebookError,
+    NotebookReport,
     PageCode,
-    Report,
     Site,
     SnippetUse,
     edition_config,
@@ -19,6 +19,19 @@ from .generate import (
 )
 
 __all__ = [
-    "NOTEBOOKS_DIR", "NotebookBuilder", "NotebookError", "PageCode", "Report", "Site", "SnippetUse",
-    "edition_config", "editions", "expected_notebooks", "generate", "notebook_uri", "pages_with_code", "render", "scan_page",
+    "NOTEBOOKS_DIR",
+    "NotebookBuilder",
+    "NotebookError",
+    "NotebookReport",
+    "PageCode",
+    "Site",
+    "SnippetUse",
+    "edition_config",
+    "editions",
+    "expected_notebooks",
+    "generate",
+    "notebook_uri",
+    "pages_with_code",
+    "render",
+    "scan_page",
 ]

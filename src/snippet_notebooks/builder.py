@@ -12,18 +12,23 @@ from pathlib import Path
 from nbformat import NotebookNode
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from snippet_runner import dependencies, store
-from snippet_runner.cachekey import Versions
-from snippet_runner.compare import tolerance_of
-from snippet_runner.project import Options, Project
-from snippet_runner.source import SnippetSource
+from snippet_runner.api import (
+    Options,
+    Project,
+    SnippetSource,
+    Versions,
+    find_dependencies,
+    load_outputs,
+    outputs_file,
+    tolerance_of,
+)
 
 from .check_cell import CHECK_TAG, check_code, report_code
 from .pages import NotebookError, PageCode, SnippetUse, notebook_uri
 from .pins import pinned_packages
 from .setup_cell import setup_code
 from .site import Site
-from .words import Words, words
+from .words import NotebookWords, words
 
 CELL_LABEL = "# snippets/{id}{part}"
 MAX_EMBEDDED_FILE = 200_000
@@ -94,7 +99,7 @@ class NotebookBuilder:
         return nb
 
     @property
-    def words(self) -> Words:
+    def words(self) -> NotebookWords:
         return words(self.site.language)
 
     def _intro(self, page: PageCode) -> NotebookNode:
@@ -105,19 +110,27 @@ class NotebookBuilder:
             intro.append(f"- [{self.words.open_in_colab}]({colab})")
         return new_markdown_cell("\n".join(intro))
 
-    def _add_snippet(self, snippets: SnippetCells, page: PageCode, number: int, use: SnippetUse, inputs: Inputs) -> None:
+    def _add_snippet(
+        self, snippets: SnippetCells, page: PageCode, number: int, use: SnippetUse, inputs: Inputs
+    ) -> None:
         path = self.project.snippets_dir / use.snippet_id
-        inputs.files.update((path, store.outputs_file(self.project, use.snippet_id)))
+        inputs.files.update((path, outputs_file(self.project, use.snippet_id)))
         if not path.is_file():
-            raise NotebookError(f"{self.project.docs}/{page.page}: refers to snippets/{use.snippet_id}, which does not exist")
+            raise NotebookError(
+                f"{self.project.docs}/{page.page}: refers to snippets/{use.snippet_id}, which does not exist"
+            )
         source = SnippetSource.read(path)
-        found = dependencies.find(self.project, path)
+        found = find_dependencies(self.project, path)
         inputs.files.update((*found.probed, *found.sources, *found.data))
         inputs.imports.update(found.packages)
 
         page_url = self.site.page_url(page.page)
         said = self.words
-        where = f"[{said.section_link}]({self.site.page_url(page.page, use.anchor)})" if use.anchor else f"[{said.page_link}]({page_url})"
+        where = (
+            f"[{said.section_link}]({self.site.page_url(page.page, use.anchor)})"
+            if use.anchor
+            else f"[{said.page_link}]({page_url})"
+        )
         text = [f"## {number}. {use.heading or page.title} — {path.name}", ""]
         if source.docstring and (self.words.korean_docstrings or not HANGUL.search(source.docstring)):
             text += [markdown_text(source.docstring), ""]  # the snippet's own words: Korean ones only in Korean
@@ -138,7 +151,7 @@ class NotebookBuilder:
         snippets.expected[use.snippet_id] = self._expected(use.snippet_id)
 
     def _expected(self, snippet_id: str) -> dict:
-        outputs = store.load_outputs(self.project, snippet_id)
+        outputs = load_outputs(self.project, snippet_id)
         if outputs is None:
             raise NotebookError(f"snippets/{snippet_id} has no frozen output: run `make snippets` first")
         options = self.project.options_for(snippet_id, self.options)
@@ -157,5 +170,9 @@ class NotebookBuilder:
             raise NotebookError(f"snippets/{snippet_id} reads {relative}, which is not a text file") from exc
         if len(text) > MAX_EMBEDDED_FILE:
             raise NotebookError(f"snippets/{snippet_id} reads {relative}, too large to embed in a notebook")
-        name = support.name if support.parent == snippet_path.parent else support.relative_to(self.project.snippets_dir).as_posix()
+        name = (
+            support.name
+            if support.parent == snippet_path.parent
+            else support.relative_to(self.project.snippets_dir).as_posix()
+        )
         return new_code_cell(f"%%writefile {name}\n{text.rstrip(chr(10))}")

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from pathlib import Path
 
-from snippet_runner import drift_rules
+from snippet_runner.api import DRIFT_RULES_FILE
 
-from .words import KOREAN, Words
+from .words import KOREAN, NotebookWords
 
 CHECK_TAG = "page-check"
 
@@ -20,10 +19,10 @@ def _python_string(text: str) -> str:
     return f'"""{escaped}"""'
 
 
-RULES_SOURCE = Path(drift_rules.__file__).read_text(encoding="utf-8")
+RULES_SOURCE = DRIFT_RULES_FILE.read_text(encoding="utf-8")
 """The comparison rules the tests use, embedded as they are: the notebook cannot drift from them."""
 
-RECORDER = '''\
+RECORDER = """\
 import json
 import sys
 
@@ -146,11 +145,11 @@ if "_page_check" in globals():  # this cell was run before: replace the old reco
 _page_check = PageCheck(PAGE)
 _events.register("pre_run_cell", _page_check.before)
 _events.register("post_run_cell", _page_check.after)
-'''
+"""
 
 
-def _recorder(words: Words) -> str:
-    """The recorder with the edition's messages in its f-strings (``words.Messages``)."""
+def _recorder(words: NotebookWords) -> str:
+    """The recorder with the edition's messages in its f-strings (``words.CheckMessages``)."""
     recorder = RECORDER
     for name, text in dataclasses.asdict(words.messages).items():
         if any(character in text for character in '"\\\n'):
@@ -159,12 +158,12 @@ def _recorder(words: Words) -> str:
     return recorder
 
 
-def report_code(words: Words = KOREAN) -> str:
+def report_code(words: NotebookWords = KOREAN) -> str:
     """The last cell: the report of what differs from the page."""
     return f"{words.report_comment}\n_page_check.report()"
 
 
-def check_code(expected: dict[str, dict], words: Words = KOREAN) -> str:
+def check_code(expected: dict[str, dict], words: NotebookWords = KOREAN) -> str:
     """The recorder cell's source: the comparison rules, then what the page shows for each snippet."""
     page = _python_string(json.dumps(expected, ensure_ascii=False, indent=1))
     return f"{words.check_title}\n{RULES_SOURCE}\n\n{_recorder(words).replace('__PAGE_JSON__', page)}"

@@ -7,7 +7,7 @@ import argparse
 import logging
 from pathlib import Path
 
-from snippet_runner.project import ConfigError, Project
+from snippet_runner.api import ConfigError, Project
 
 from .generate import NotebookError, generate
 from .site import Site, SiteConfigError, editions

@@ -39,24 +39,36 @@ from pathlib import Path
 import nbformat
 from nbformat import NotebookNode
 
-from snippet_runner import store
-from snippet_runner.project import Project
+from snippet_runner.api import Project, atomic_write_text
 
 from .builder import Inputs, NotebookBuilder
 from .index_page import INDEX_PAGE, index_text
-from .keys import Entry, Keys, NotebookIndex, sha256
+from .keys import Keys, NotebookEntry, NotebookIndex, sha256
 from .pages import NOTEBOOKS_DIR, NotebookError, PageCode, SnippetUse, notebook_uri, pages_with_code, scan_page
 from .pins import read_pins
 from .site import Site, edition_config, editions
 
 __all__ = [
-    "NOTEBOOKS_DIR", "NotebookBuilder", "NotebookError", "PageCode", "Report", "Site", "SnippetUse",
-    "edition_config", "editions", "expected_notebooks", "generate", "notebook_uri", "pages_with_code", "render", "scan_page",
+    "NOTEBOOKS_DIR",
+    "NotebookBuilder",
+    "NotebookError",
+    "NotebookReport",
+    "PageCode",
+    "Site",
+    "SnippetUse",
+    "edition_config",
+    "editions",
+    "expected_notebooks",
+    "generate",
+    "notebook_uri",
+    "pages_with_code",
+    "render",
+    "scan_page",
 ]
 
 
 @dataclass
-class Report:
+class NotebookReport:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
@@ -84,14 +96,14 @@ def expected_notebooks(project: Project, site: Site) -> dict[Path, str]:
     }
 
 
-def generate(project: Project, site: Site | None = None, *, check: bool = False) -> Report:
+def generate(project: Project, site: Site | None = None, *, check: bool = False) -> NotebookReport:
     """Write the notebooks whose content changed and remove orphans; with ``check``, only report.
 
     Without ``check``, a notebook whose key (``keys``) is the one it was last written with, and whose
     file is still that text, is not made again.
     """
     site = site or Site.from_mkdocs(edition_config(project))
-    report = Report()
+    report = NotebookReport()
     builder = NotebookBuilder(project, site, read_pins(project.root / "requirements.txt"), project.load_options())
     keys = Keys(project, site, builder.pins, builder.options, builder.versions)
     index = NotebookIndex() if check else NotebookIndex.load(project)
@@ -110,13 +122,13 @@ def generate(project: Project, site: Site | None = None, *, check: bool = False)
         inputs = Inputs()
         text = render(builder.build(page, inputs))
         files, imports = sorted({keys.name(p) for p in inputs.files}), sorted(inputs.imports)
-        index.record(name, Entry(keys.key(page, files, imports), sha256(text.encode("utf-8")), files, imports))
+        index.record(name, NotebookEntry(keys.key(page, files, imports), sha256(text.encode("utf-8")), files, imports))
         if path.exists() and path.read_text(encoding="utf-8") == text:
             report.unchanged.append(name)
         elif check:
             report.stale.append(name)
         else:
-            store.atomic_write_text(path, text)
+            atomic_write_text(path, text)
             report.written.append(name)
     if not check:
         index.save({path.relative_to(project.root).as_posix() for path in wanted})
@@ -136,7 +148,7 @@ def generate(project: Project, site: Site | None = None, *, check: bool = False)
     return report
 
 
-def _write_index(project: Project, text: str | None, report: Report, *, check: bool) -> None:
+def _write_index(project: Project, text: str | None, report: NotebookReport, *, check: bool) -> None:
     """Write (or, with ``check``, compare) the index page; ``text`` None: no notebooks, no index."""
     path = project.docs_dir / INDEX_PAGE
     name = path.relative_to(project.root).as_posix()
@@ -151,5 +163,5 @@ def _write_index(project: Project, text: str | None, report: Report, *, check: b
         report.removed.append(name)
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
-        store.atomic_write_text(path, text)
+        atomic_write_text(path, text)
         report.written.append(name)

@@ -30,10 +30,7 @@ from pathlib import Path
 
 import nbformat
 
-import snippet_runner
-from snippet_runner.cachekey import Versions
-from snippet_runner.compare import tolerance_of
-from snippet_runner.project import Options, Project
+from snippet_runner.api import ENGINE_DIR, ORIGINAL, Options, Project, Versions, tolerance_of
 
 from .pages import PageCode
 from .pins import pinned_packages
@@ -41,7 +38,7 @@ from .site import Site
 
 INDEX_FILE = ".cache/snippet-notebooks/index.json"
 ABSENT = "absent"
-GENERATOR_PACKAGES = (Path(__file__).parent, Path(snippet_runner.__file__).parent)
+GENERATOR_PACKAGES = (Path(__file__).parent, ENGINE_DIR)
 
 
 def sha256(data: bytes) -> str:
@@ -55,7 +52,7 @@ def _json_hash(data: object) -> str:
 def index_file(project: Project) -> Path:
     """Where the keys of the edition ``project.docs`` are kept: one file per edition."""
     path = project.root / INDEX_FILE
-    return path if project.docs == "docs" else path.with_name(f"index.{project.docs}.json")
+    return path if project.docs == ORIGINAL.docs else path.with_name(f"index.{project.docs}.json")
 
 
 def generator_version() -> str:
@@ -81,12 +78,14 @@ class Keys:
     digests: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.common = _json_hash({
-            "generator": generator_version(),
-            "site": dataclasses.asdict(self.site),
-            "pins": self.pins,
-            "style": sha256(self.project.style_file.read_bytes()),
-        })
+        self.common = _json_hash(
+            {
+                "generator": generator_version(),
+                "site": dataclasses.asdict(self.site),
+                "pins": self.pins,
+                "style": sha256(self.project.style_file.read_bytes()),
+            }
+        )
 
     def name(self, path: Path) -> str:
         """A file as the index records it: relative to the checkout when inside it."""
@@ -105,20 +104,24 @@ class Keys:
 
     def key(self, page: PageCode, files: list[str], imports: list[str]) -> str:
         """The key of ``page``'s notebook, if it was made from ``files`` and its snippets import ``imports``."""
-        return _json_hash({
-            "common": self.common,
-            "page": [page.page, page.title, [[use.snippet_id, use.heading, use.anchor] for use in page.snippets]],
-            "tolerances": {
-                use.snippet_id: dataclasses.asdict(tolerance_of(self.project.options_for(use.snippet_id, self.options)))
-                for use in page.snippets
-            },
-            "pinned": pinned_packages(set(imports), self.pins, self.versions),
-            "files": {name: self.digest(name) for name in sorted(files)},
-        })
+        return _json_hash(
+            {
+                "common": self.common,
+                "page": [page.page, page.title, [[use.snippet_id, use.heading, use.anchor] for use in page.snippets]],
+                "tolerances": {
+                    use.snippet_id: dataclasses.asdict(
+                        tolerance_of(self.project.options_for(use.snippet_id, self.options))
+                    )
+                    for use in page.snippets
+                },
+                "pinned": pinned_packages(set(imports), self.pins, self.versions),
+                "files": {name: self.digest(name) for name in sorted(files)},
+            }
+        )
 
 
 @dataclass(frozen=True)
-class Entry:
+class NotebookEntry:
     """The index's record of one notebook."""
 
     key: str
@@ -127,10 +130,13 @@ class Entry:
     imports: list[str]
 
 
-def _well_formed(entry: Entry) -> bool:
+def _well_formed(entry: NotebookEntry) -> bool:
     return (
-        isinstance(entry.key, str) and isinstance(entry.text_sha256, str)
-        and all(isinstance(items, list) and all(isinstance(x, str) for x in items) for items in (entry.files, entry.imports))
+        isinstance(entry.key, str)
+        and isinstance(entry.text_sha256, str)
+        and all(
+            isinstance(items, list) and all(isinstance(x, str) for x in items) for items in (entry.files, entry.imports)
+        )
     )
 
 
@@ -139,10 +145,10 @@ class NotebookIndex:
     """The keys of the notebooks as last written, by notebook (relative to the checkout)."""
 
     path: Path | None = None
-    entries: dict[str, Entry] = field(default_factory=dict)
+    entries: dict[str, NotebookEntry] = field(default_factory=dict)
     changed: bool = False
 
-    def record(self, name: str, entry: Entry) -> None:
+    def record(self, name: str, entry: NotebookEntry) -> None:
         if self.entries.get(name) != entry:
             self.entries[name] = entry
             self.changed = True
@@ -152,7 +158,7 @@ class NotebookIndex:
         path = index_file(project)
         try:
             raw = json.loads(path.read_text(encoding="utf-8"))
-            entries = {name: Entry(**entry) for name, entry in raw.items()}
+            entries = {name: NotebookEntry(**entry) for name, entry in raw.items()}
         except (OSError, ValueError, TypeError, AttributeError):
             entries = {}
         entries = {name: entry for name, entry in entries.items() if _well_formed(entry)}

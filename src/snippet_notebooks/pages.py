@@ -8,9 +8,7 @@ from pathlib import Path
 
 from pymdownx.slugs import slugify
 
-from snippet_runner.discovery import references
-from snippet_runner.markdown_scan import scan
-from snippet_runner.project import Project
+from snippet_runner.api import Project, SnippetError, references, scan
 
 NOTEBOOKS_DIR = "notebooks"
 CODE_INCLUDE = re.compile(r"""--8<--\s+["']([^"':]+\.py)""")
@@ -18,7 +16,7 @@ HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*(?:\{(?P<attrs>[^}]
 ANCHOR = re.compile(r"#([\w-]+)")
 
 
-class NotebookError(Exception):
+class NotebookError(SnippetError):
     """A notebook cannot be generated; the message names the page or snippet."""
 
 
@@ -71,8 +69,8 @@ def scan_page(docs_dir: Path, path: Path) -> PageCode | None:
         by_line.setdefault(reference.line, []).append(reference.snippet_id)
     uses: dict[str, SnippetUse] = {}
     for number, line in enumerate(lines):
-        if not code.in_fence(number) and HEADING.match(line):
-            level = len(HEADING.match(line).group("hashes"))
+        if not code.in_fence(number) and (heading_match := HEADING.match(line)):
+            level = len(heading_match.group("hashes"))
             heading, explicit = _plain_heading(line)
             anchor = explicit or _slug(heading)
             if level == 1:

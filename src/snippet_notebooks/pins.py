@@ -9,7 +9,7 @@ from pathlib import Path
 from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 
-from snippet_runner.cachekey import Versions
+from snippet_runner.api import Versions
 
 PROVENANCE_PACKAGES = ("torch", "numpy", "matplotlib")
 COMMENT = re.compile(r"(?:^|\s)#")

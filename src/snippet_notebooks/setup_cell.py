@@ -12,9 +12,9 @@ import json
 
 import matplotlib
 
-from snippet_runner.project import Project
+from snippet_runner.api import Project
 
-from .words import KOREAN, Words
+from .words import KOREAN, NotebookWords
 
 KOREAN_FONT = "/usr/share/fonts/truetype/nanum/NanumGothic.ttf"
 
@@ -26,7 +26,7 @@ def _style_settings(project: Project) -> dict[str, object]:
     return {key: value for key, value in style.items() if key != "backend" and not key.startswith("svg.")}
 
 
-SETUP_CODE = '''\
+SETUP_CODE = """\
 {setup_intro}
 import os
 import sys
@@ -69,7 +69,7 @@ matplotlib.rcParams.update({style})
 {torch_setup}
 {setup_quiet}
 get_ipython().ast_node_interactivity = "none"
-'''
+"""
 
 
 def _literal(text: str) -> str:
@@ -77,7 +77,7 @@ def _literal(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def setup_code(project: Project, pinned: dict[str, str], words: Words = KOREAN) -> str:
+def setup_code(project: Project, pinned: dict[str, str], words: NotebookWords = KOREAN) -> str:
     """The set-up cell's source for a notebook whose snippets need these pinned packages."""
     uses_torch = "torch" in pinned
     style = "{\n" + "".join(f"    {k!r}: {v!r},\n" for k, v in _style_settings(project).items()) + "}"

@@ -10,7 +10,7 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from snippet_runner.project import Project
+from snippet_runner.api import EDITIONS, Project, SnippetError, by_docs
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -21,7 +21,7 @@ class _ConfigLoader(yaml.SafeLoader):
 _ConfigLoader.add_constructor(None, lambda loader, node: None)
 
 
-class SiteConfigError(Exception):
+class SiteConfigError(SnippetError):
     """An edition's configuration (or one it inherits) cannot be read, or names no edition."""
 
 
@@ -83,20 +83,22 @@ class Site:
         return f"https://colab.research.google.com/github/{github.group(1)}/blob/{self.branch}/{repo_path}"
 
 
-EDITION_CONFIGS = {"docs": "mkdocs.yml", "docs-en": "mkdocs.en.yml"}
-"""Each edition's pages (``Project.docs``) and its configuration, relative to the checkout."""
-
-
 def edition_config(project: Project) -> Path:
     """The configuration of the edition whose pages are ``project.docs_dir``."""
-    if project.docs not in EDITION_CONFIGS:
-        raise SiteConfigError(f"{project.docs}/: not an edition's pages (known: {', '.join(EDITION_CONFIGS)})")
-    return project.root / EDITION_CONFIGS[project.docs]
+    edition = by_docs(project.docs)
+    if edition is None:
+        known = ", ".join(edition.docs for edition in EDITIONS)
+        raise SiteConfigError(f"{project.docs}/: not an edition's pages (known: {known})")
+    return project.root / edition.config
 
 
 def editions(root: Path) -> list[tuple[str, Path]]:
     """(pages folder, configuration) of every edition the checkout has."""
-    return [(docs, root / name) for docs, name in EDITION_CONFIGS.items() if (root / name).is_file() and (root / docs).is_dir()]
+    return [
+        (edition.docs, root / edition.config)
+        for edition in EDITIONS
+        if (root / edition.config).is_file() and (root / edition.docs).is_dir()
+    ]
 
 
 def _folder(docs_dir: str) -> str:
@@ -110,7 +112,9 @@ def _merge(parent: dict, child: dict) -> dict:
     """As MkDocs merges INHERIT: mappings recursively, the child's value wins, lists are replaced."""
     merged = dict(parent)
     for key, value in child.items():
-        merged[key] = _merge(merged[key], value) if isinstance(value, dict) and isinstance(merged.get(key), dict) else value
+        merged[key] = (
+            _merge(merged[key], value) if isinstance(value, dict) and isinstance(merged.get(key), dict) else value
+        )
     return merged
 
 

@@ -13,7 +13,7 @@ from .pages import NotebookError
 
 
 @dataclass(frozen=True)
-class Messages:
+class CheckMessages:
     """The comparison cell's messages, as the bodies of the recorder's f-strings (``check_cell.RECORDER``,
     whose variables they name). ``not_run`` and ``missing`` are plain strings. None may hold ``"``."""
 
@@ -36,7 +36,7 @@ class Messages:
 
 
 @dataclass(frozen=True)
-class Words:
+class NotebookWords:
     title: str
     """The notebook's heading: ``{title}``, the page's."""
     intro: tuple[str, ...]
@@ -51,7 +51,7 @@ class Words:
     comparison: str
     check_title: str
     report_comment: str
-    messages: Messages
+    messages: CheckMessages
     setup_intro: str
     setup_style: str
     """``{torch_note}``."""
@@ -66,7 +66,7 @@ class Words:
     index_header: tuple[str, str, str, str]
 
 
-KOREAN = Words(
+KOREAN = NotebookWords(
     title="# {title} — 노트북",
     intro=(
         "{page} 페이지의 코드를 페이지에 나오는 순서대로 모았습니다. 위에서부터 차례로 실행하면 페이지와 같은 출력과 그림이 나옵니다.",
@@ -93,7 +93,7 @@ KOREAN = Words(
         "# 비교 규칙(아래 drift_rules)은 사이트의 테스트가 쓰는 파일 그대로입니다.\n"
     ),
     report_comment="# 이 노트북에서 얻은 출력과 값을 페이지에 실린 값과 비교합니다.",
-    messages=Messages(
+    messages=CheckMessages(
         not_run="아직 실행하지 않았습니다",
         text_differs="출력 {changed}번째 줄의 글이 다릅니다: 페이지 {old!r}, 여기 {new!r}",
         number_differs="출력 {line}번째 줄: 페이지 {a}, 여기 {b}",
@@ -123,7 +123,7 @@ KOREAN = Words(
     index_header=("영역", "페이지", "노트북", "Colab"),
 )
 
-ENGLISH = Words(
+ENGLISH = NotebookWords(
     title="# {title}: notebook",
     intro=(
         "The code of the {page} page, in the order the page shows it. Run the cells from the top and you get the same outputs and figures as the page.",
@@ -145,7 +145,8 @@ ENGLISH = Words(
         "Numbers count as equal within each snippet's tolerance (`rel_tol` and `abs_tol` in `snippets/snippets.toml`, "
         "or a factor of `timing_factor` for a timing). "
         "The page's numbers come from a pinned CPU path (AVX2); this notebook does not pin one. "
-        "The tolerances cover the differences measured on the other CPU paths, and the numbers marked ± on the page may differ in their last digits on your CPU."
+        "The tolerances cover the differences measured on the other CPU paths, "
+        "and the numbers marked ± on the page may differ in their last digits on your CPU."
     ),
     check_title=(
         "#@title The comparison with the page (just run it)\n"
@@ -153,7 +154,7 @@ ENGLISH = Words(
         "# The comparison rules (drift_rules below) are the very file the site's tests use.\n"
     ),
     report_comment="# Compare the outputs and values of this notebook with those on the page.",
-    messages=Messages(
+    messages=CheckMessages(
         not_run="not run yet",
         text_differs="output line {changed} reads differently: page {old!r}, here {new!r}",
         number_differs="output line {line}: page {a}, here {b}",
@@ -186,11 +187,11 @@ ENGLISH = Words(
     index_header=("Area", "Page", "Notebook", "Colab"),
 )
 
-LANGUAGES: dict[str, Words] = {"ko": KOREAN, "en": ENGLISH}
+WORDS: dict[str, NotebookWords] = {"ko": KOREAN, "en": ENGLISH}
 """``theme.language`` -> its words."""
 
 
-def words(language: str) -> Words:
-    if language not in LANGUAGES:
-        raise NotebookError(f"theme.language {language!r}: the notebooks are written in {', '.join(LANGUAGES)}")
-    return LANGUAGES[language]
+def words(language: str) -> NotebookWords:
+    if language not in WORDS:
+        raise NotebookError(f"theme.language {language!r}: the notebooks are written in {', '.join(WORDS)}")
+    return WORDS[language]

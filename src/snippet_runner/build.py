@@ -13,6 +13,7 @@ from .cachekey import CacheKey, SourceIndex, Versions
 from .discovery import Snippet, find_snippets, pages_using
 from .executor import Executor, LocalPool
 from .messages import Messages
+from .payloads import SpreadRecord
 from .progress import Progress
 from .project import ConfigError, Options, Project
 from .scheduler import RunResult, discard
@@ -24,7 +25,7 @@ REPORT_FORMAT = 1
 
 
 @dataclass
-class Report:
+class PassReport:
     ran: list[str] = field(default_factory=list)
     cached: list[str] = field(default_factory=list)
     failures: dict[str, str] = field(default_factory=dict)
@@ -96,27 +97,36 @@ def build(
     shard: Shard | None = None,
     executor: Executor | None = None,
     report_file: Path | None = None,
-) -> Report:
+) -> PassReport:
     """Bring the frozen outputs up to date (or, with ``check``, only verify that they are).
 
     Runs are on ``cpu_path``. On the pinned path, with ``other_paths``, a snippet whose options list
     ``cpu_paths`` also runs on those, and is frozen only if they stay within its tolerance. Without
     ``other_paths`` (a preview build), it is frozen from the pinned run alone and listed in
-    ``Report.unmeasured``, and a later pass with ``other_paths`` runs it again on every path.
+    ``PassReport.unmeasured``, and a later pass with ``other_paths`` runs it again on every path.
     With ``shard``, only that shard's share of the snippets is looked at (``shards``). The runs go to
     ``executor`` (default: a ``LocalPool`` of ``jobs`` on ``cpu_path``).
     Every pass ends with the one summary line, also when it ends with an exception. Messages go to
     the ``snippet_runner`` loggers, or, if ``stream`` is given, are printed to it (see ``messages``).
-    With ``report_file``, the report is also written there as JSON (``Report.as_json``), also then.
+    With ``report_file``, the report is also written there as JSON (``PassReport.as_json``), also then.
     """
     started = time.monotonic()
-    report = Report()
+    report = PassReport()
     paths = Paths(cpu_path, other_paths and cpu_path == cpu_paths.PINNED)
     executor = executor or LocalPool(jobs or default_jobs(), cpu_path)
     completed = False
     try:
         _build(
-            project, report, check=check, force=force, only=only, jobs=jobs, stream=stream, paths=paths, shard=shard, executor=executor
+            project,
+            report,
+            check=check,
+            force=force,
+            only=only,
+            jobs=jobs,
+            stream=stream,
+            paths=paths,
+            shard=shard,
+            executor=executor,
         )
         completed = True
     finally:
@@ -135,7 +145,9 @@ def build(
 def _unmeasured(project: Project, snippet_id: str, table: dict[str, Options]) -> bool:
     """Whether a frozen snippet lacks the runs on the CPU paths its options name."""
     outputs = store.load_outputs(project, snippet_id)
-    return bool(project.options_for(snippet_id, table).cpu_paths) and outputs is not None and "cpu_spread" not in outputs
+    return (
+        bool(project.options_for(snippet_id, table).cpu_paths) and outputs is not None and "cpu_spread" not in outputs
+    )
 
 
 @dataclass(frozen=True)
@@ -145,101 +157,163 @@ class Paths:
 
 
 def _build(
-    project: Project, report: Report, *, check: bool, force: bool, only: list[str] | None, jobs: int | None, stream: TextIO | None,
-    paths: Paths, shard: Shard | None, executor: Executor,
+    project: Project,
+    report: PassReport,
+    *,
+    check: bool,
+    force: bool,
+    only: list[str] | None,
+    jobs: int | None,
+    stream: TextIO | None,
+    paths: Paths,
+    shard: Shard | None,
+    executor: Executor,
 ) -> None:
-    options_table = project.load_options()
-    versions = Versions()
-    sources = SourceIndex.load(project)
     snippets = select_snippets(project, only)
     known = {s.id for s in snippets}
     if shard is not None:
         snippets = [s for s in snippets if shard.owns(s.id)]
-    try:
-        manifest = store.load_manifest(project)
-    except store.ManifestError as exc:
-        if check:
-            raise
-        Messages(stream).warning(f"warning: {exc}; every snippet will be re-run and the manifest rewritten")
-        manifest = {}
-    if not check:
-        store.sweep_temporary_files(project)
-    usage = pages_using(project)
+    refresh = _Refresh.start(project, report, check=check, stream=stream, paths=paths)
+    stale = refresh.find_stale(snippets, force=force)
+    if check:
+        return
+    refresh.sources.save()
+    refresh.run(stale, executor, jobs=jobs or default_jobs())
+    if not only:
+        refresh.forget_all_but(known)
 
-    keys: dict[str, CacheKey] = {}
-    stale: list[Snippet] = []
 
-    def key_of(snippet: Snippet, reads: list[str]) -> CacheKey:
-        return cachekey.compute(project, snippet, project.options_for(snippet.id, options_table), versions, sources, reads)
+@dataclass
+class _Refresh:
+    """One pass's state: the frozen manifest it updates, and what it needs to key and freeze a run."""
 
-    for snippet in snippets:
-        entry = manifest.get(snippet.id)
+    project: Project
+    report: PassReport
+    stream: TextIO | None
+    paths: Paths
+    options_table: dict[str, Options]
+    versions: Versions
+    sources: SourceIndex
+    manifest: dict[str, store.ManifestEntry]
+    usage: dict[str, list[str]]
+    check: bool
+
+    @classmethod
+    def start(
+        cls, project: Project, report: PassReport, *, check: bool, stream: TextIO | None, paths: Paths
+    ) -> _Refresh:
         try:
-            keys[snippet.id] = key_of(snippet, entry.reads if entry else [])
-        except (SnippetSyntaxError, UnicodeDecodeError, OSError) as exc:
-            report.failures[snippet.id] = f"{exc} ({_where_used(snippet.id, usage)})"
-            continue
-        required = project.options_for(snippet.id, options_table).cpu_paths if paths.check_others else []
-        reason = "forced" if force else store.check_frozen(project, snippet, entry, keys[snippet.id], required)
-        if reason is None:
-            report.cached.append(snippet.id)
-            if not paths.check_others and _unmeasured(project, snippet.id, options_table):
-                report.unmeasured.append(snippet.id)
-        elif check:
-            report.failures[snippet.id] = (
-                f"snippets/{snippet.id}: frozen output is stale ({reason}); {_where_used(snippet.id, usage)}; "
-                "run `make snippets` and commit outputs/"
-            )
-        else:
-            if reason != "forced":
-                Messages(stream).progress(f"{snippet.id}: re-running, {reason}")
-            stale.append(snippet)
-    if not check:
-        sources.save()
+            manifest = store.load_manifest(project)
+        except store.ManifestError as exc:
+            if check:
+                raise
+            Messages(stream).warning(f"warning: {exc}; every snippet will be re-run and the manifest rewritten")
+            manifest = {}
+        if not check:
+            store.sweep_temporary_files(project)
+        return cls(
+            project=project,
+            report=report,
+            stream=stream,
+            paths=paths,
+            options_table=project.load_options(),
+            versions=Versions(),
+            sources=SourceIndex.load(project),
+            manifest=manifest,
+            usage=pages_using(project),
+            check=check,
+        )
 
-    progress = Progress(stream=stream)
-    work = [(s, project.options_for(s.id, options_table)) for s in stale]
-    held: list[RunResult] = []  # waiting for their runs on the other CPU paths
+    def options(self, snippet_id: str) -> Options:
+        return self.project.options_for(snippet_id, self.options_table)
 
-    def freeze(result: RunResult, spread: dict | None) -> None:
+    def key_of(self, snippet: Snippet, reads: list[str]) -> CacheKey:
+        return cachekey.compute(self.project, snippet, self.options(snippet.id), self.versions, self.sources, reads)
+
+    def where_used(self, snippet_id: str) -> str:
+        return _where_used(snippet_id, self.usage)
+
+    def find_stale(self, snippets: list[Snippet], *, force: bool) -> list[Snippet]:
+        """The snippets to run again; the others are reported cached (or, with ``check``, failed)."""
+        stale: list[Snippet] = []
+        for snippet in snippets:
+            entry = self.manifest.get(snippet.id)
+            try:
+                key = self.key_of(snippet, entry.reads if entry else [])
+            except (SnippetSyntaxError, UnicodeDecodeError, OSError) as exc:
+                self.report.failures[snippet.id] = f"{exc} ({self.where_used(snippet.id)})"
+                continue
+            required = self.options(snippet.id).cpu_paths if self.paths.check_others else []
+            reason = "forced" if force else store.check_frozen(self.project, snippet, entry, key, required)
+            if reason is None:
+                self.report.cached.append(snippet.id)
+                if not self.paths.check_others and _unmeasured(self.project, snippet.id, self.options_table):
+                    self.report.unmeasured.append(snippet.id)
+            elif self.check:
+                self.report.failures[snippet.id] = (
+                    f"snippets/{snippet.id}: frozen output is stale ({reason}); {self.where_used(snippet.id)}; "
+                    "run `make snippets` and commit outputs/"
+                )
+            else:
+                if reason != "forced":
+                    Messages(self.stream).progress(f"{snippet.id}: re-running, {reason}")
+                stale.append(snippet)
+        return stale
+
+    def run(self, stale: list[Snippet], executor: Executor, *, jobs: int) -> None:
+        """Run the stale snippets; freeze each result that succeeded (after its other CPU paths, if it names any)."""
+        work = [(s, self.options(s.id)) for s in stale]
+        held: list[RunResult] = []  # waiting for their runs on the other CPU paths
+        try:
+            for result in executor.run(self.project, work, Progress(stream=self.stream)):
+                options = self.options(result.snippet.id)
+                if result.failure is not None:
+                    self.report.failures[result.snippet.id] = (
+                        f"{result.failure.rstrip()}\n  ({self.where_used(result.snippet.id)}; previous outputs kept)"
+                    )
+                    discard(result)
+                elif self.paths.check_others and options.cpu_paths:
+                    held.append(result)
+                else:
+                    try:
+                        self.freeze(result, None)
+                        if options.cpu_paths and self.paths.run_on == cpu_paths.PINNED:
+                            self.report.unmeasured.append(result.snippet.id)
+                    finally:
+                        discard(result)
+            if held:
+                self.settle_on_other_paths(held, jobs=jobs)
+        finally:
+            for result in held:
+                discard(result)
+
+    def settle_on_other_paths(self, held: list[RunResult], *, jobs: int) -> None:
+        """Run the held results on their other CPU paths; freeze those that stay within their tolerance."""
+        other = other_paths.run(self.project, held, self.options_table, jobs=jobs, stream=self.stream)
+        for result in held:
+            spread, problems = other.measure(result, self.options(result.snippet.id))
+            if problems:
+                self.report.failures[result.snippet.id] = other_paths.failure(
+                    result.snippet.id, problems, self.where_used(result.snippet.id)
+                )
+            else:
+                self.freeze(result, spread)
+
+    def freeze(self, result: RunResult, spread: SpreadRecord | None) -> None:
         snippet = result.snippet
         # The key of what this run read, so that the next build finds it unchanged.
-        key = key_of(snippet, result.outcome.get("reads", []))
-        manifest[snippet.id] = store.commit(project, result, key, versions.reported(), SnippetSource.read(snippet.path).seeds, spread)
-        store.update_manifest(project, {snippet.id: manifest[snippet.id]})
-        report.ran.append(snippet.id)
+        key = self.key_of(snippet, result.outcome.get("reads", []))
+        self.manifest[snippet.id] = store.commit(
+            self.project, result, key, self.versions.reported(), SnippetSource.read(snippet.path).seeds, spread
+        )
+        store.update_manifest(self.project, {snippet.id: self.manifest[snippet.id]})
+        self.report.ran.append(snippet.id)
 
-    try:
-        for result in executor.run(project, work, progress):
-            options = project.options_for(result.snippet.id, options_table)
-            if not result.ok:
-                report.failures[result.snippet.id] = f"{result.failure.rstrip()}\n  ({_where_used(result.snippet.id, usage)}; previous outputs kept)"
-                discard(result)
-            elif paths.check_others and options.cpu_paths:
-                held.append(result)
-            else:
-                try:
-                    freeze(result, None)
-                    if options.cpu_paths and paths.run_on == cpu_paths.PINNED:
-                        report.unmeasured.append(result.snippet.id)
-                finally:
-                    discard(result)
-        if held:
-            other = other_paths.run(project, held, options_table, jobs=jobs or default_jobs(), stream=stream)
-            for result in held:
-                spread, problems = other.measure(result, project.options_for(result.snippet.id, options_table))
-                if problems:
-                    report.failures[result.snippet.id] = other_paths.failure(result.snippet.id, problems, _where_used(result.snippet.id, usage))
-                else:
-                    freeze(result, spread)
-    finally:
-        for result in held:
-            discard(result)
-
-    if not only and not check:
-        gone = [snippet_id for snippet_id in manifest if snippet_id not in known]
+    def forget_all_but(self, known: set[str]) -> None:
+        """Remove the frozen outputs of snippets that no longer exist."""
+        gone = [snippet_id for snippet_id in self.manifest if snippet_id not in known]
         for snippet_id in gone:
-            store.remove(project, snippet_id)
-            del manifest[snippet_id]
+            store.remove(self.project, snippet_id)
+            del self.manifest[snippet_id]
         if gone:
-            store.update_manifest(project, {}, removed=gone)
+            store.update_manifest(self.project, {}, removed=gone)

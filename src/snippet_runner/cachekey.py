@@ -7,9 +7,9 @@ import importlib.metadata
 import json
 import os
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
 
 from . import RUNNER_VERSION, dependencies
 from .dependencies import parsed_facts
@@ -103,7 +103,11 @@ class SourceIndex:
         digest = sha256(source)
         self.used.add(digest)
         entry = self.entries.get(digest)
-        if not (isinstance(entry, dict) and isinstance(entry.get("imports"), list) and isinstance(entry.get("strings"), list)):
+        if not (
+            isinstance(entry, dict)
+            and isinstance(entry.get("imports"), list)
+            and isinstance(entry.get("strings"), list)
+        ):
             imports, strings = parsed_facts(path, source)
             entry = {"imports": list(imports), "strings": list(strings)}
             self.entries[digest] = entry
@@ -142,7 +146,9 @@ def compute(
     inputs: dict[str, str] = {
         "runner": RUNNER_VERSION,
         "python": ".".join(map(str, sys.version_info[:2])),
-        "options": json.dumps({name: getattr(options, name) for name in OUTPUT_OPTIONS if getattr(options, name) != []}, sort_keys=True),
+        "options": json.dumps(
+            {name: getattr(options, name) for name in OUTPUT_OPTIONS if getattr(options, name) != []}, sort_keys=True
+        ),
         "environment": json.dumps(RUN_ENVIRONMENT, sort_keys=True),
         "style": sha256(project.style_file.read_bytes()),
         "figure_text": sha256(project.figure_text_file.read_bytes()) if project.figure_text_file.exists() else "none",

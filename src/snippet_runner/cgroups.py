@@ -10,6 +10,7 @@ and the caller falls back to following the process tree with psutil.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import time
@@ -119,10 +120,8 @@ class RunGroup:
 
     def kill(self) -> None:
         if self.tree is not None:
-            try:
+            with contextlib.suppress(OSError):
                 (self.tree / "cgroup.kill").write_text("1", encoding="utf-8")
-            except OSError:
-                pass
 
     def close(self) -> list[int]:
         """Kill whatever is left of the run, wait until it is gone, and remove the groups.
@@ -136,28 +135,22 @@ class RunGroup:
             time.sleep(0.01)
         for path in dict.fromkeys((self.tree, self.memory)):
             if path is not None:
-                try:
+                with contextlib.suppress(OSError):
                     path.rmdir()
-                except OSError:
-                    pass
         return left
 
 
 def kill_tree(pid: int) -> None:
     """The fallback without cgroups: the run's process group and every process psutil finds below it."""
-    try:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
     try:
         family = psutil.Process(pid).children(recursive=True)
     except psutil.Error:
         family = []
     for process in family:
-        try:
+        with contextlib.suppress(psutil.Error):
             process.kill()
-        except psutil.Error:
-            pass
 
 
 def _tree_sum(pid: int, measure: Callable[[psutil.Process], float]) -> float:
@@ -169,10 +162,8 @@ def _tree_sum(pid: int, measure: Callable[[psutil.Process], float]) -> float:
         return 0.0
     total = 0.0
     for process in family:
-        try:
+        with contextlib.suppress(psutil.Error):
             total += measure(process)
-        except psutil.Error:
-            pass
     return total
 
 

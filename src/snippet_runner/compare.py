@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from .drift_rules import Tolerance, first_changed_line, number_drifts, value_differs
+from .payloads import FrozenOutputs
 from .project import Options
 from .store import FIGURE_VARIANTS
 
@@ -36,7 +38,7 @@ def compare_text(old: str, new: str, tolerance: Tolerance, where: str = "") -> l
     return [Drift(f"{where}line {line}", a, b) for line, a, b in number_drifts(old, new, tolerance)]
 
 
-def compare_values(old: dict, new: dict, tolerance: Tolerance) -> list[Drift]:
+def compare_values(old: Mapping[str, object], new: Mapping[str, object], tolerance: Tolerance) -> list[Drift]:
     drifts = []
     for name in sorted(set(old) | set(new)):
         if name not in old or name not in new:
@@ -66,7 +68,7 @@ def drift_report(snippet_id: str, drifts: list[Drift], pages: list[str]) -> str:
 
 
 def compare_outputs(
-    frozen: dict, fresh: dict, frozen_figures: Path, fresh_figures: Path, options: Options
+    frozen: FrozenOutputs, fresh: FrozenOutputs, frozen_figures: Path, fresh_figures: Path, options: Options
 ) -> list[Drift]:
     """Every difference between two outputs files that the snippet's tolerances do not allow."""
     drifts: list[Drift] = []
@@ -78,7 +80,7 @@ def compare_outputs(
     old_figures, new_figures = frozen["figures"], fresh["figures"]
     if [f["section"] for f in old_figures] != [f["section"] for f in new_figures]:
         return [*drifts, Drift("figures", f"{len(old_figures)} figure(s)", f"{len(new_figures)} figure(s)")]
-    for index, (old, new) in enumerate(zip(old_figures, new_figures), start=1):
+    for index, (old, new) in enumerate(zip(old_figures, new_figures, strict=False), start=1):
         for variant in FIGURE_VARIANTS:  # as drawn, and its dark variant
             if old.get(variant) == new.get(variant):
                 continue  # named by content hash: identical bytes

@@ -36,10 +36,28 @@ PR_CAPBSET_DROP, PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL = 24, 47, 4
 CAPABILITY_VERSION_3 = 0x20080522
 
 SYSTEM_READS = (
-    "/usr", "/lib", "/lib64", "/lib32", "/libx32", "/bin", "/sbin",  # programs and libraries, fonts in /usr/share
-    "/proc", "/sys", "/dev",  # the CPU and memory a library asks about (other processes' files stay closed: no tracing)
-    "/etc/fonts", "/etc/ld.so.cache", "/etc/ld.so.conf", "/etc/ld.so.conf.d", "/etc/localtime", "/etc/alternatives",
-    "/etc/passwd", "/etc/group", "/etc/nsswitch.conf", "/etc/mime.types", "/etc/os-release", "/etc/matplotlibrc",
+    "/usr",
+    "/lib",
+    "/lib64",
+    "/lib32",
+    "/libx32",
+    "/bin",
+    "/sbin",  # programs and libraries, fonts in /usr/share
+    "/proc",
+    "/sys",
+    "/dev",  # the CPU and memory a library asks about (other processes' files stay closed: no tracing)
+    "/etc/fonts",
+    "/etc/ld.so.cache",
+    "/etc/ld.so.conf",
+    "/etc/ld.so.conf.d",
+    "/etc/localtime",
+    "/etc/alternatives",
+    "/etc/passwd",
+    "/etc/group",
+    "/etc/nsswitch.conf",
+    "/etc/mime.types",
+    "/etc/os-release",
+    "/etc/matplotlibrc",
     "/var/cache/fontconfig",
 )
 """What every run may read outside the checkout besides the Python installation: no home folder, no
@@ -73,7 +91,13 @@ def readable_paths(checkout: str) -> list[str]:
     """Every path a run may read (and execute): the checkout's entries but ``.git``, the Python
     installation and its environment, the runner's own code, and ``SYSTEM_READS``; only those that exist."""
     root = Path(checkout)
-    python = {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix, str(Path(os.path.realpath(sys.executable)).parent)}
+    python = {
+        sys.prefix,
+        sys.base_prefix,
+        sys.exec_prefix,
+        sys.base_exec_prefix,
+        str(Path(os.path.realpath(sys.executable)).parent),
+    }
     python.add(str(Path(__file__).resolve().parent))  # the runner imports parts of itself during a run
     project = [str(entry) for entry in sorted(root.iterdir()) if entry.name not in UNREADABLE_IN_CHECKOUT]
     return [path for path in (*project, *sorted(python), *SYSTEM_READS) if os.path.lexists(path)]

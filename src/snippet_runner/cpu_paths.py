@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import TypeGuard
 
 from .drift_rules import NUMBER, Tolerance, first_changed_line, to_number
+from .payloads import FrozenOutputs, SpreadRecord
 
 SETTINGS = ("ATEN_CPU_CAPABILITY", "ONEDNN_MAX_CPU_ISA", "MKL_CBWR")
 """The environment variables that choose the kernels; they act only before torch starts."""
@@ -66,20 +68,26 @@ class Spread:
         """The lines of a section with a number that moves."""
         return sorted({int(line) for line, _, _ in self.sections.get(section, [])})
 
-    def to_json(self) -> dict:
+    def to_json(self) -> SpreadRecord:
         return {"paths": self.paths, "sections": self.sections, "values": self.values, "figures": self.figures}
 
     @classmethod
-    def from_json(cls, data: dict | None) -> Spread:
-        data = data or {}
-        return cls(list(data.get("paths", [])), dict(data.get("sections", {})), dict(data.get("values", {})), list(data.get("figures", [])))
+    def from_json(cls, data: SpreadRecord | None) -> Spread:
+        if data is None:
+            return cls()
+        return cls(
+            list(data.get("paths", [])),
+            dict(data.get("sections", {})),
+            dict(data.get("values", {})),
+            list(data.get("figures", [])),
+        )
 
 
 VERDICT_SUFFIX = ".verdict"
 """The value a verdict of the shared rule publishes (``snippets/verdicts.py``: ``name.verdict``)."""
 
 
-def _is_number(value: object) -> bool:
+def _is_number(value: object) -> TypeGuard[int | float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
@@ -87,43 +95,43 @@ def _largest(moves: dict, key: tuple, move: float) -> None:
     moves[key] = max(moves.get(key, 0.0), move)
 
 
-def measure(frozen: dict, others: dict[str, dict], tolerance: Tolerance) -> tuple[Spread, list[str]]:
+def measure(frozen: FrozenOutputs, others: dict[str, FrozenOutputs], tolerance: Tolerance) -> tuple[Spread, list[str]]:
     """How far the outputs of the other paths (path -> outputs) are from the frozen ones, and what the
     tolerance does not cover (a line that reads differently, a number outside it)."""
     problems: list[str] = []
     text_moves: dict[tuple[str, int, int], float] = {}
-    value_moves: dict[str, float] = {}
+    value_moves: dict[tuple[str], float] = {}
     for path, other in sorted(others.items()):
         for section, old in sorted(frozen["sections"].items()):
             new = other["sections"].get(section, "")
             label = f'section "{section}" ' if section else ""
             changed = first_changed_line(old, new)
             if changed is not None:
-                old_line = (old.splitlines() + [""])[changed - 1]
-                new_line = (new.splitlines() + [""])[changed - 1]
+                old_line = ([*old.splitlines(), ""])[changed - 1]
+                new_line = ([*new.splitlines(), ""])[changed - 1]
                 problems.append(f"{path}: {label}line {changed} reads differently: {old_line!r} → {new_line!r}")
                 continue
-            for number, (a, b) in enumerate(zip(old.splitlines(), new.splitlines()), start=1):
-                for index, (x, y) in enumerate(zip(NUMBER.findall(a), NUMBER.findall(b))):
+            for number, (a, b) in enumerate(zip(old.splitlines(), new.splitlines(), strict=False), start=1):
+                for index, (x, y) in enumerate(zip(NUMBER.findall(a), NUMBER.findall(b), strict=False)):
                     move = abs(to_number(x) - to_number(y))
                     if move > 0:
                         _largest(text_moves, (section, number, index), move)
                     if not tolerance.close(to_number(x), to_number(y)):
                         problems.append(f"{path}: {label}line {number}: {x} → {y}, outside the tolerance")
-        for name, old in sorted(frozen["values"].items()):
-            new = other["values"].get(name)
-            if _is_number(old) and _is_number(new):
-                if float(old) != float(new):
-                    _largest(value_moves, (name,), abs(float(old) - float(new)))
-                if not tolerance.close(float(old), float(new)):
-                    problems.append(f"{path}: value {name}: {old!r} → {new!r}, outside the tolerance")
-            elif old != new and name.endswith(VERDICT_SUFFIX):
+        for name, old_value in sorted(frozen["values"].items()):
+            new_value = other["values"].get(name)
+            if _is_number(old_value) and _is_number(new_value):
+                if float(old_value) != float(new_value):
+                    _largest(value_moves, (name,), abs(float(old_value) - float(new_value)))
+                if not tolerance.close(float(old_value), float(new_value)):
+                    problems.append(f"{path}: value {name}: {old_value!r} → {new_value!r}, outside the tolerance")
+            elif old_value != new_value and name.endswith(VERDICT_SUFFIX):
                 problems.append(
-                    f"{path}: the verdict {name.removesuffix(VERDICT_SUFFIX)} moves between CPU paths ({old!r} → {new!r}); "
+                    f"{path}: the verdict {name.removesuffix(VERDICT_SUFFIX)} moves between CPU paths ({old_value!r} → {new_value!r}); "
                     f"a verdict that moves is inconclusive: pass moves_between_cpus=True to its verdicts.compare()"
                 )
-            elif old != new:
-                problems.append(f"{path}: value {name}: {old!r} → {new!r}")
+            elif old_value != new_value:
+                problems.append(f"{path}: value {name}: {old_value!r} → {new_value!r}")
     spread = Spread(paths=sorted(others))
     for (section, line, index), move in sorted(text_moves.items()):
         spread.sections.setdefault(section, []).append([line, index, float(f"{move:.3g}")])

@@ -71,8 +71,8 @@ def _artists(figure: Figure) -> list[Artist]:
     for artist in list(found):
         if isinstance(artist, Annotation) and artist.arrow_patch is not None:
             found.append(artist.arrow_patch)
-        if isinstance(artist, Text) and artist.get_bbox_patch() is not None:
-            found.append(artist.get_bbox_patch())
+        if isinstance(artist, Text) and (box := artist.get_bbox_patch()) is not None:
+            found.append(box)
     return list({id(artist): artist for artist in found}.values())  # each restyled once
 
 

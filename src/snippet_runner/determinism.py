@@ -16,6 +16,7 @@ from . import store
 from .build import default_jobs, select_snippets
 from .compare import compare_text, compare_values, image_rms, tolerance_of
 from .messages import Messages
+from .payloads import FrozenOutputs
 from .progress import Progress
 from .project import Options, Project
 from .scheduler import RunResult, discard, run_many
@@ -45,7 +46,9 @@ def _text_diff(first: str, second: str) -> str:
     return "\n".join(f"      {line}" for line in lines)
 
 
-def _agree(a: dict, b: dict, figures: tuple[dict[str, bytes], dict[str, bytes]], options: Options) -> bool:
+def _agree(
+    a: FrozenOutputs, b: FrozenOutputs, figures: tuple[dict[str, bytes], dict[str, bytes]], options: Options
+) -> bool:
     """Whether the tests would accept the second run in place of the first."""
     if compare_text(a["sections"][""], b["sections"][""], tolerance_of(options)):
         return False
@@ -53,7 +56,7 @@ def _agree(a: dict, b: dict, figures: tuple[dict[str, bytes], dict[str, bytes]],
         return False
     if [f["section"] for f in a["figures"]] != [f["section"] for f in b["figures"]]:
         return False
-    for old, new in zip(a["figures"], b["figures"]):
+    for old, new in zip(a["figures"], b["figures"], strict=False):
         for variant in FIGURE_VARIANTS:
             if old[variant] != new[variant]:
                 rms = image_rms(io.BytesIO(figures[0][old[variant]]), io.BytesIO(figures[1][new[variant]]))
@@ -106,7 +109,7 @@ def check(
             discard(first)
             discard(second)
     messages = Messages(stream)
-    for snippet_id, message in report.failures.items():
+    for message in report.failures.values():
         messages.error(f"error: {message}")
     for snippet_id, found in report.differences.items():
         listing = "".join(f"\n  {line}" for line in found)

@@ -7,8 +7,9 @@ machines happens one level up, by shards (``shards``), so no executor needs to t
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator, Protocol
+from typing import Protocol
 
 from . import cpu_paths
 from .discovery import Snippet

@@ -17,9 +17,11 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .errors import SnippetError
 from .project import ConfigError
 
 if TYPE_CHECKING:
@@ -30,7 +32,7 @@ PLACEHOLDER = "{}"
 RUN = "([^\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]+)"
 
 
-class Untranslated(Exception):
+class Untranslated(SnippetError):
     """A figure text still has Hangul after the table was applied."""
 
 
@@ -56,7 +58,9 @@ class Translation:
             if not isinstance(english, str):
                 raise ConfigError(f"{where}: expected a string, got {type(english).__name__}")
             if korean.count(PLACEHOLDER) != english.count(PLACEHOLDER):
-                raise ConfigError(f"{where}: the key has {korean.count(PLACEHOLDER)} {{}} and the value {english.count(PLACEHOLDER)}")
+                raise ConfigError(
+                    f"{where}: the key has {korean.count(PLACEHOLDER)} {{}} and the value {english.count(PLACEHOLDER)}"
+                )
             if HANGUL.search(english):
                 raise ConfigError(f'{where} = "{english}": the English text has Hangul')
         return cls(tuple(sorted(table.items(), key=lambda pair: (-len(pair[0]), pair[0]))))
@@ -69,9 +73,13 @@ class Translation:
                 text = text.replace(korean, english)
                 continue
             pattern = RUN.join(map(re.escape, korean.split(PLACEHOLDER)))
-            pieces = english.split(PLACEHOLDER)
-            text = re.sub(pattern, lambda m: "".join(p + g for p, g in zip(pieces, [*m.groups(), ""])), text)
+            text = re.sub(pattern, partial(_fill, english.split(PLACEHOLDER)), text)
         return text
+
+
+def _fill(pieces: list[str], match: re.Match[str]) -> str:
+    """The English pieces with the numbers the Korean text matched put back between them."""
+    return "".join(piece + group for piece, group in zip(pieces, [*match.groups(), ""], strict=False))
 
 
 def _formatters(figure: Figure) -> list:
@@ -109,7 +117,7 @@ def restore(saved: list[tuple[object, str]]) -> None:
         if hasattr(owner, "set_text"):
             owner.set_text(original)
         else:
-            del owner.format_ticks  # the class's own method again
+            delattr(owner, "format_ticks")  # the class's own method again
 
 
 def leftovers(figure: Figure) -> list[str]:

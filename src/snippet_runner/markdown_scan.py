@@ -12,8 +12,8 @@ The parser is CommonMark with the changes that make it read pages the way the si
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
@@ -77,7 +77,9 @@ def _spans(md: MarkdownIt, lines: Sequence[str], first: int, last: int) -> dict[
         for index, line_start in enumerate(starts):
             line_end = line_start + len(block[index]) + 1
             if start < line_end and end > line_start:
-                found.setdefault(first + index, []).append((max(start, line_start) - line_start, min(end, line_end) - line_start))
+                found.setdefault(first + index, []).append(
+                    (max(start, line_start) - line_start, min(end, line_end) - line_start)
+                )
     return found
 
 

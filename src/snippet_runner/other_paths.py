@@ -18,6 +18,7 @@ from . import store
 from .compare import image_rms, tolerance_of
 from .cpu_paths import measure
 from .messages import Messages
+from .payloads import FrozenOutputs, SpreadRecord
 from .project import Options, Project
 from .scheduler import RunResult
 
@@ -28,14 +29,14 @@ LOG_TAIL = 4000
 class OtherRuns:
     """The outputs of each held snippet on each other path; the reason where a path has none."""
 
-    outputs: dict[str, dict[str, dict]] = field(default_factory=dict)
+    outputs: dict[str, dict[str, FrozenOutputs]] = field(default_factory=dict)
     """Snippet id -> path -> outputs file content."""
     missing: dict[str, dict[str, str]] = field(default_factory=dict)
     """Snippet id -> path -> why that run left no output."""
     figures: dict[str, dict[str, list[bytes]]] = field(default_factory=dict)
     """Snippet id -> path -> its figures (PNG), in order."""
 
-    def measure(self, result: RunResult, options: Options) -> tuple[dict, list[str]]:
+    def measure(self, result: RunResult, options: Options) -> tuple[SpreadRecord, list[str]]:
         """The spread to freeze with this pinned run, and what its tolerances do not cover."""
         snippet_id = result.snippet.id
         problems = [f"{path}: the run failed: {why}" for path, why in sorted(self.missing.get(snippet_id, {}).items())]
@@ -46,7 +47,9 @@ class OtherRuns:
         return spread.to_json(), problems + moved + far
 
 
-def figure_moves(pinned: list[bytes], others: dict[str, list[bytes]], image_tol: float) -> tuple[list[float], list[str]]:
+def figure_moves(
+    pinned: list[bytes], others: dict[str, list[bytes]], image_tol: float
+) -> tuple[list[float], list[str]]:
     """Per figure, the largest RMS pixel difference on any other path, and the ones beyond ``image_tol``."""
     largest = [0.0] * len(pinned)
     problems = []
@@ -54,7 +57,7 @@ def figure_moves(pinned: list[bytes], others: dict[str, list[bytes]], image_tol:
         if len(figures) != len(pinned):
             problems.append(f"{path}: {len(figures)} figure(s), the pinned path made {len(pinned)}")
             continue
-        for index, (old, new) in enumerate(zip(pinned, figures)):
+        for index, (old, new) in enumerate(zip(pinned, figures, strict=False)):
             rms = image_rms(io.BytesIO(old), io.BytesIO(new))
             if rms is None:
                 problems.append(f"{path}: figure {index + 1} has a different size")
@@ -65,7 +68,9 @@ def figure_moves(pinned: list[bytes], others: dict[str, list[bytes]], image_tol:
     return largest, problems
 
 
-def run(project: Project, held: list[RunResult], table: dict[str, Options], *, jobs: int, stream: TextIO | None) -> OtherRuns:
+def run(
+    project: Project, held: list[RunResult], table: dict[str, Options], *, jobs: int, stream: TextIO | None
+) -> OtherRuns:
     """Every held snippet on every path its options name, one process per path."""
     wanted: dict[str, list[str]] = {}
     for result in held:
@@ -76,18 +81,33 @@ def run(project: Project, held: list[RunResult], table: dict[str, Options], *, j
         for path, snippet_ids in sorted(wanted.items()):
             Messages(stream).progress(f"CPU path {path}: running {len(snippet_ids)} snippet(s) again")
             outputs = Path(folder) / path
-            command = [sys.executable, "-m", "snippet_runner", "--root", str(project.root), "cpu-path", path, *snippet_ids]
+            command = [
+                sys.executable,
+                "-m",
+                "snippet_runner",
+                "--root",
+                str(project.root),
+                "cpu-path",
+                path,
+                *snippet_ids,
+            ]
             command += ["--outputs", str(outputs), "--jobs", str(jobs)]
-            done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace", check=False)
+            done = subprocess.run(
+                command, capture_output=True, text=True, encoding="utf-8", errors="replace", check=False
+            )
             target = Project.at(project.root, outputs_dir=outputs)
             for snippet_id in snippet_ids:
                 content = store.load_outputs(target, snippet_id) if outputs.exists() else None
                 if content is None:
-                    runs.missing.setdefault(snippet_id, {})[path] = done.stderr[-LOG_TAIL:].strip() or f"exit status {done.returncode}"
+                    runs.missing.setdefault(snippet_id, {})[path] = (
+                        done.stderr[-LOG_TAIL:].strip() or f"exit status {done.returncode}"
+                    )
                 else:
                     runs.outputs.setdefault(snippet_id, {})[path] = content
                     folder_of = store.figures_dir(target, snippet_id)
-                    runs.figures.setdefault(snippet_id, {})[path] = [(folder_of / f["file"]).read_bytes() for f in content["figures"]]
+                    runs.figures.setdefault(snippet_id, {})[path] = [
+                        (folder_of / f["file"]).read_bytes() for f in content["figures"]
+                    ]
     return runs
 
 
@@ -100,4 +120,3 @@ def failure(snippet_id: str, problems: list[str], where_used: str) -> str:
         "  If the moves are expected, widen rel_tol, abs_tol or image_tol for it in snippets/snippets.toml; if a line's words change, "
         "make the snippet print what does not depend on the last digits."
     )
-

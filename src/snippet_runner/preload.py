@@ -7,7 +7,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot  # noqa: E402,F401
-import numpy  # noqa: E402,F401
+import matplotlib.pyplot
+import numpy  # noqa: F401
 
 # torch is preloaded too, by name, when a snippet of the run uses it (scheduler._context).

@@ -32,7 +32,10 @@ class Progress:
         for layer, why in sorted(result.warnings.items()):
             if layer not in self.warned:
                 self.warned.add(layer)
-                self.say(f"warning: snippets run without containment of their {layer}: {why} (see README, 격리)", warning=True)
+                self.say(
+                    f"warning: snippets run without containment of their {layer}: {why} (see ARCHITECTURE.md, Containment)",
+                    warning=True,
+                )
         for note in result.notes:
             self.say(f"note: {note}", warning=True)
         self.done += 1

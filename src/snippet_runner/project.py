@@ -6,11 +6,13 @@ import dataclasses
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from .cpu_paths import PATHS, PINNED
+from .errors import SnippetError
 
 
-class ConfigError(Exception):
+class ConfigError(SnippetError):
     """A configuration file is malformed; the message names the file."""
 
 
@@ -74,7 +76,7 @@ def check_option(config: Path, table: str, key: str, value: object) -> None:
             raise ConfigError(f"{where}: expected a value {text}")
     if key == "cpu_paths":
         others = ", ".join(repr(path) for path in PATHS if path != PINNED)
-        for path in value:
+        for path in cast(list, value):  # a list: checked above
             if not isinstance(path, str) or path not in PATHS or path == PINNED:
                 raise ConfigError(f"{where}: unknown path {path!r} (choose from {others})")
 

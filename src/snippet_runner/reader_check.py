@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from . import store
 from .compare import Drift, compare_text, tolerance_of
 from .drift_rules import NUMBER, Tolerance, first_changed_line
+from .errors import SnippetError
 from .project import Project
 
 
-class CheckError(Exception):
+class CheckError(SnippetError):
     """The snippet named has no frozen output; the message says which."""
 
 
@@ -57,7 +58,7 @@ ENGLISH = Phrases(
     number="  line {line}: page {old}, here {new}",
 )
 
-LANGUAGES: dict[str, Phrases] = {"ko": KOREAN, "en": ENGLISH}
+PHRASES: dict[str, Phrases] = {"ko": KOREAN, "en": ENGLISH}
 """An edition's ``theme.language`` -> the verdict's words."""
 
 
@@ -82,12 +83,14 @@ class Verdict:
 
     def text(self, language: str = "ko") -> str:
         """The verdict in ``language`` (``ko``, the site's first language, or ``en``)."""
-        if language not in LANGUAGES:
-            raise CheckError(f"language {language!r}: the verdict is written in {', '.join(LANGUAGES)}")
-        said, name = LANGUAGES[language], f"snippets/{self.snippet_id}"
+        if language not in PHRASES:
+            raise CheckError(f"language {language!r}: the verdict is written in {', '.join(PHRASES)}")
+        said, name = PHRASES[language], f"snippets/{self.snippet_id}"
         if self.same:
             kept = self.numbers - self.moved
-            return said.same.format(name=name, numbers=self.numbers, kept=kept, moved=self.moved, allowed=self._allowed(said))
+            return said.same.format(
+                name=name, numbers=self.numbers, kept=kept, moved=self.moved, allowed=self._allowed(said)
+            )
         lines = [said.different.format(name=name, allowed=self._allowed(said))]
         for drift in self.drifts:
             if drift.where.endswith("text changed"):
@@ -102,12 +105,18 @@ def check(project: Project, snippet: str, printed: str) -> Verdict:
     snippet_id = snippet.removeprefix("./").removeprefix("snippets/")
     frozen = store.load_outputs(project, snippet_id)
     if frozen is None:
-        raise CheckError(f"snippets/{snippet_id} has no output on the site (is the path right? e.g. snippets/activation/relu/verify.py)")
+        raise CheckError(
+            f"snippets/{snippet_id} has no output on the site (is the path right? e.g. snippets/activation/relu/verify.py)"
+        )
     tolerance = tolerance_of(project.options_for(snippet_id, project.load_options()))
     page = frozen["sections"][""]
     verdict = Verdict(snippet_id, tolerance, compare_text(page, printed, tolerance))
     if first_changed_line(page, printed) is None:
-        pairs = [(a, b) for old, new in zip(page.splitlines(), printed.splitlines()) for a, b in zip(NUMBER.findall(old), NUMBER.findall(new))]
+        pairs = [
+            (a, b)
+            for old, new in zip(page.splitlines(), printed.splitlines(), strict=False)
+            for a, b in zip(NUMBER.findall(old), NUMBER.findall(new), strict=False)
+        ]
         verdict.numbers = len(pairs)
         verdict.moved = sum(a != b for a, b in pairs)
     return verdict

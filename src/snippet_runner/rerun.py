@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from . import shards, store
-from .build import Report, build
+from .build import PassReport, build
 from .compare import compare_outputs, drift_report
 from .discovery import find_snippets, pages_using
 from .messages import Messages
@@ -37,7 +37,9 @@ class Comparison:
         return not self.problems
 
 
-def compare_folder(project: Project, fresh: Project, snippet_ids: list[str], failures: dict[str, str] | None = None) -> Comparison:
+def compare_folder(
+    project: Project, fresh: Project, snippet_ids: list[str], failures: dict[str, str] | None = None
+) -> Comparison:
     """Compare ``fresh``'s outputs of ``snippet_ids`` with ``project``'s frozen ones."""
     result = Comparison()
     options = project.load_options()
@@ -67,7 +69,7 @@ def rerun(
     cpu_paths: bool = False,
     jobs: int | None = None,
     stream: TextIO | None = None,
-) -> tuple[Report, Comparison]:
+) -> tuple[PassReport, Comparison]:
     """Run ``only`` (default: every snippet; with ``shard``, its share) again into ``folder`` and compare."""
     target = Project.at(project.root, outputs_dir=folder)
     if shard is not None:

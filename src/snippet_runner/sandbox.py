@@ -55,7 +55,14 @@ class Sandbox:
 
     def command(self, argv: list[str], cwd: Path | None = None) -> list[str]:
         """``argv``, to be run confined, in ``cwd`` (default: the sandbox's folder)."""
-        fence = ["--checkout", str(self.checkout), "--workdir", str(self.workdir), "--output-bytes", str(self.output_bytes)]
+        fence = [
+            "--checkout",
+            str(self.checkout),
+            "--workdir",
+            str(self.workdir),
+            "--output-bytes",
+            str(self.output_bytes),
+        ]
         fence += ["--cwd", str(cwd or self.workdir)]
         groups = [argument for procs in self.group.procs_files for argument in ("--procs", procs)]
         settings = [argument for name, value in self.settings.items() for argument in ("--set", f"{name}={value}")]
@@ -81,7 +88,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output-bytes", type=int, required=True)
     parser.add_argument("--cwd", help="the command's working folder (default: --workdir)")
     parser.add_argument("--procs", action="append", default=[], help="a cgroup.procs file to join")
-    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="a variable of the command's environment")
+    parser.add_argument(
+        "--set", action="append", default=[], metavar="NAME=VALUE", help="a variable of the command's environment"
+    )
     parser.add_argument("command", nargs=argparse.REMAINDER)
     args = parser.parse_args(argv)
     command = args.command[1:] if args.command[:1] == ["--"] else args.command

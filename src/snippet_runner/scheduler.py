@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import multiprocessing
 import multiprocessing.forkserver
+import multiprocessing.spawn
 import os
+import shlex
 import shutil
 import tempfile
 import time
+from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 from . import cpu_paths
 from .cgroups import RunGroup, kill_tree, tree_resident_mb
 from .discovery import Snippet
 from .figure_text import Translation
+from .payloads import RunOutcome
 from .progress import Progress
 from .project import Options, Project
 from .run_environment import RUN_ENVIRONMENT, confined_environment
@@ -36,13 +40,15 @@ STARTUP_SECONDS = 600.0
 """Until a run has used any CPU time, it is still being forked; the fork server may take long to
 start (preloading torch) on a busy machine, so that time is not counted as waiting."""
 HEARTBEAT_SECONDS = 10.0
+
+
 @dataclass
 class RunResult:
     snippet: Snippet
     seconds: float
     workdir: Path
-    outcome: dict = field(default_factory=dict)
-    """The worker's ``result.json`` plus ``stdout``/``stderr`` text."""
+    outcome: RunOutcome = field(default_factory=lambda: RunOutcome())
+    """The worker's ``result.json`` plus the bytes it printed."""
     failure: str | None = None
     """Why the run failed (traceback, timeout, memory), or None."""
     line: int | None = None
@@ -55,46 +61,66 @@ class RunResult:
         return self.failure is None
 
 
-def _context(project: Project, preload_torch: bool, cpu_path: str) -> multiprocessing.context.BaseContext:
+def _context(project: Project, preload_torch: bool, cpu_path: str) -> multiprocessing.context.ForkServerContext:
     """The fork server the runs are forked from, started with the run environment, its kernel
     settings those of ``cpu_path``. One process has one fork server: a run on another CPU path
     happens in a process of its own (``snippet-runner cpu-path``).
 
     The server's environment is ``run_environment.confined_environment``, not this process's: what
-    the job has (tokens, secrets) is never in a run's memory. It is set only while the server
-    starts, so it does not change this process's. Its home folder (matplotlib's font list) is the
-    project's ``.cache/snippet-runner/home``; each run then gets its own. torch is preloaded when a
-    snippet uses it: importing it takes two seconds, which every run would otherwise pay again.
+    the job has (tokens, secrets) is never in a run's memory, not even in ``/proc/self/environ``. The
+    server is started through a launcher that replaces the environment as it executes Python
+    (``_launcher``), so this process's own environment is never changed. Its home folder
+    (matplotlib's font list) is the project's ``.cache/snippet-runner/home``; each run then gets its
+    own. torch is preloaded when a snippet uses it: importing it takes two seconds, which every run
+    would otherwise pay again.
     """
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["snippet_runner.preload", *(["torch"] if preload_torch else [])])
-    home = project.root / ".cache" / "snippet-runner" / "home"
+    cache = project.root / ".cache" / "snippet-runner"
+    home = cache / "home"
     home.mkdir(parents=True, exist_ok=True)
     # not setdefault: a reader's OMP_NUM_THREADS must not change the numbers
     environment = confined_environment(str(home), RUN_ENVIRONMENT | cpu_paths.environment(cpu_path))
-    tempfile.gettempdir()  # fixed now, from this process's TMPDIR: starting the server asks for it
-    saved = dict(os.environ)
-    os.environ.clear()
-    os.environ.update(environment)
+    python = os.fsdecode(multiprocessing.spawn.get_executable())
+    context.set_executable(str(_launcher(cache, python, environment)))
     try:
-        multiprocessing.forkserver.ensure_running()
+        multiprocessing.forkserver.ensure_running()  # does nothing if this process's server runs already
     finally:
-        os.environ.clear()
-        os.environ.update(saved)
+        context.set_executable(python)
     return context
+
+
+def _launcher(folder: Path, python: str, environment: dict[str, str]) -> Path:
+    """A script that executes ``python`` with its arguments in ``environment`` alone (``env -i``).
+
+    Named by its content, and written atomically: two passes at once (``mkdocs serve`` and ``make
+    snippets``) share the file if they want the same environment."""
+    assignments = " ".join(shlex.quote(f"{name}={value}") for name, value in sorted(environment.items()))
+    script = f'#!/bin/sh\nexec /usr/bin/env -i {assignments} {shlex.quote(python)} "$@"\n'
+    path = folder / f"fork-server-{hashlib.sha256(script.encode()).hexdigest()[:16]}"
+    if not path.exists():
+        temporary = folder / f".{path.name}.{os.getpid()}.tmp"
+        temporary.write_text(script, encoding="utf-8")
+        temporary.chmod(0o700)
+        os.replace(temporary, path)
+    return path
 
 
 def _uses_torch(snippets: list[Snippet]) -> bool:
     """Whether a snippet, or a module next to it, mentions torch (a cheap test: preloading is only for speed)."""
     folders = {snippet.path.parent for snippet in snippets}
-    return any("torch" in path.read_text(encoding="utf-8", errors="replace") for folder in folders for path in folder.glob("*.py"))
+    return any(
+        "torch" in path.read_text(encoding="utf-8", errors="replace")
+        for folder in folders
+        for path in folder.glob("*.py")
+    )
 
 
 def run_one(
     project: Project,
     snippet: Snippet,
     options: Options,
-    context: multiprocessing.context.BaseContext,
+    context: multiprocessing.context.ForkServerContext,
     started_at: dict[str, float] | None = None,
 ) -> RunResult:
     workdir = Path(tempfile.mkdtemp(prefix="snippet-"))
@@ -117,36 +143,8 @@ def run_one(
     if started_at is not None:
         started_at[snippet.id] = started
     process.start()
-    failure = None
-    memory_message = f"{snippet.id}: used more than {options.memory_mb} MB of memory and was stopped (`memory_mb` in snippets/snippets.toml)"
-    waited, window_cpu, window_start = 0.0, 0.0, started
-    while process.is_alive():
-        process.join(POLL_SECONDS)
-        now, cpu = time.monotonic(), group.cpu_seconds(process.pid)
-        if cpu == 0:  # not forked yet
-            window_start = now
-        elif now - window_start >= WAIT_WINDOW_SECONDS:
-            if cpu - window_cpu < WAITING_SHARE * (now - window_start):
-                waited += now - window_start
-            window_cpu, window_start = cpu, now
-        if process.is_alive() and cpu > options.timeout:
-            failure = f"{snippet.id}: timed out after {options.timeout:g} s of CPU time (raise `timeout` in snippets/snippets.toml if this is expected)"
-        elif process.is_alive() and cpu == 0 and now - started > STARTUP_SECONDS:
-            failure = f"{snippet.id}: did not start within {STARTUP_SECONDS:g} s (the fork server did not answer)"
-        elif process.is_alive() and waited > WALL_FACTOR * options.timeout:
-            failure = (
-                f"{snippet.id}: timed out after {WALL_FACTOR * options.timeout:g} s of waiting ({WALL_FACTOR} times its `timeout` "
-                "in snippets/snippets.toml); it was not computing"
-            )
-        elif group.memory is None and process.is_alive() and tree_resident_mb(process.pid) > options.memory_mb:
-            failure = memory_message
-        if failure:
-            group.kill()
-            kill_tree(process.pid)
-            process.kill()  # the group may not exist yet: a run can be stopped before the worker made it
-            process.join()
-    if failure is None and group.out_of_memory():
-        failure = memory_message
+    assert process.pid is not None  # started
+    failure = _watch(process, process.pid, group, snippet.id, options, started)
     kill_tree(process.pid)
     tree_cpu = group.cpu_seconds(process.pid) if group.tree is not None else None
     left = group.close()  # whatever the snippet started in the background ends with it
@@ -155,38 +153,95 @@ def run_one(
     if tree_cpu is not None:  # the whole tree's CPU time, not only the worker's own
         result.outcome["cpu_seconds"] = round(tree_cpu, 2)
     result.warnings = {**group.missing, **result.outcome.get("confinement", {}).get("missing", {})}
+    strays = len(left) if left and set(left) != {process.pid} else 0
+    result.failure = failure or _failure_of(result, options, process.exitcode, strays, job.output_bytes)
+    return result
+
+
+def _watch(
+    process: multiprocessing.process.BaseProcess,
+    pid: int,
+    group: RunGroup,
+    snippet_id: str,
+    options: Options,
+    started: float,
+) -> str | None:
+    """Wait for the run to end; stop it, and say why, when it computes too long, waits too long,
+    does not start, or outgrows its memory."""
+    memory_message = f"{snippet_id}: used more than {options.memory_mb} MB of memory and was stopped (`memory_mb` in snippets/snippets.toml)"
+    failure = None
+    waited, window_cpu, window_start = 0.0, 0.0, started
+    while process.is_alive():
+        process.join(POLL_SECONDS)
+        now, cpu = time.monotonic(), group.cpu_seconds(pid)
+        if cpu == 0:  # not forked yet
+            window_start = now
+        elif now - window_start >= WAIT_WINDOW_SECONDS:
+            if cpu - window_cpu < WAITING_SHARE * (now - window_start):
+                waited += now - window_start
+            window_cpu, window_start = cpu, now
+        if process.is_alive() and cpu > options.timeout:
+            failure = (
+                f"{snippet_id}: timed out after {options.timeout:g} s of CPU time "
+                "(raise `timeout` in snippets/snippets.toml if this is expected)"
+            )
+        elif process.is_alive() and cpu == 0 and now - started > STARTUP_SECONDS:
+            failure = f"{snippet_id}: did not start within {STARTUP_SECONDS:g} s (the fork server did not answer)"
+        elif process.is_alive() and waited > WALL_FACTOR * options.timeout:
+            failure = (
+                f"{snippet_id}: timed out after {WALL_FACTOR * options.timeout:g} s of waiting "
+                f"({WALL_FACTOR} times its `timeout` in snippets/snippets.toml); it was not computing"
+            )
+        elif group.memory is None and process.is_alive() and tree_resident_mb(pid) > options.memory_mb:
+            failure = memory_message
+        if failure:
+            group.kill()
+            kill_tree(pid)
+            process.kill()  # the group may not exist yet: a run can be stopped before the worker made it
+            process.join()
+    if failure is None and group.out_of_memory():
+        failure = memory_message
+    return failure
+
+
+def _failure_of(
+    result: RunResult, options: Options, exitcode: int | None, strays: int, output_bytes: int
+) -> str | None:
+    """What went wrong in a run that was not stopped, read from what it left; None if nothing did."""
+    snippet = result.snippet
     printed = max(len(result.outcome["stdout"]), len(result.outcome["stderr"]))
     # A complete result.json is the worker's last act before os._exit, so it decides success, not the
     # exit code: under load the fork server can lose a child's status and report 255 (CPython #140867).
     error = result.outcome.get("error")
-    if failure is None and printed >= job.output_bytes:
-        failure = (
+    if printed >= output_bytes:
+        return (
             f"snippets/{snippet.id}: printed more than {options.output_mb} MB and was stopped; nothing of this run is kept "
             "(`output_mb` in snippets/snippets.toml)"
         )
-    elif failure is None and error:
+    if error:
         result.line = error.get("line")
         where = f"snippets/{snippet.id}:{result.line}" if result.line else f"snippets/{snippet.id}"
-        failure = f"{where}: {error['type']}: {error['message']}\n{error['traceback']}"
-    elif failure is None and "sections" not in result.outcome:
-        failure = f"{snippet.id}: the run ended with exit code {process.exitcode} and no result"
-    elif failure is None and left and set(left) != {process.pid}:
-        result.notes.append(f"{snippet.id}: {len(left)} process(es) it started were still running at its end and were killed")
-    result.failure = failure
-    return result
+        return f"{where}: {error['type']}: {error['message']}\n{error['traceback']}"
+    if "sections" not in result.outcome:
+        return f"{snippet.id}: the run ended with exit code {exitcode} and no result"
+    if strays:
+        result.notes.append(
+            f"{snippet.id}: {strays} process(es) it started were still running at its end and were killed"
+        )
+    return None
 
 
-def _read_outcome(workdir: Path) -> dict:
-    outcome: dict = {}
+def _read_outcome(workdir: Path) -> RunOutcome:
+    outcome: RunOutcome = {}
     result_file = workdir / "result.json"
     if result_file.exists():
         try:
             outcome = json.loads(result_file.read_text(encoding="utf-8"))
         except json.JSONDecodeError:
             outcome = {}
-    for stream in ("stdout", "stderr"):
-        file = workdir / f"{stream}.txt"
-        outcome[stream] = file.read_bytes() if file.exists() else b""
+    stdout, stderr = workdir / "stdout.txt", workdir / "stderr.txt"
+    outcome["stdout"] = stdout.read_bytes() if stdout.exists() else b""
+    outcome["stderr"] = stderr.read_bytes() if stderr.exists() else b""
     return outcome
 
 

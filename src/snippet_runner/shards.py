@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TextIO
 
 from . import store
+from .errors import SnippetError
 from .messages import Messages
 from .project import Project
 
@@ -28,7 +29,7 @@ SHARD_FILE = "shard.json"
 SPEC = re.compile(r"(\d+)/(\d+)")
 
 
-class ShardError(Exception):
+class ShardError(SnippetError):
     """A shard is named wrongly, or shard folders do not merge; the message names the folder or snippet."""
 
 
@@ -64,7 +65,9 @@ class Shard:
 def read_shard(folder: Path) -> Shard:
     path = folder / SHARD_FILE
     if not path.is_file():
-        raise ShardError(f"{folder}: no {SHARD_FILE}, so not a folder written by `snippet-runner run --shard K/N --outputs DIR`")
+        raise ShardError(
+            f"{folder}: no {SHARD_FILE}, so not a folder written by `snippet-runner run --shard K/N --outputs DIR`"
+        )
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
         return Shard(int(raw["shard"]), int(raw["shards"]))
@@ -145,7 +148,7 @@ def merge(folders: list[Path], into: Project) -> list[str]:
     if len(shards) != len(folders):
         raise ShardError("a shard folder is given twice")
     _check_complete(shards)
-    manifest: dict[str, store.Entry] = {}
+    manifest: dict[str, store.ManifestEntry] = {}
     files: dict[str, dict[Path, bytes]] = {}
     holder: dict[str, Path] = {}
     for folder, shard in shards.items():

@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from .errors import SnippetError
+
 MARKER = re.compile(r"^\s*#\s*-{1,}8<-{1,}\s*\[(start|end):([\w-]+)\]\s*$")
 WHOLE_FILE = ""
 SEED_CALLS = {"manual_seed", "seed", "default_rng", "RandomState"}
 
 
-class SnippetSyntaxError(Exception):
+class SnippetSyntaxError(SnippetError):
     """A snippet cannot be parsed; the message starts with ``file:line``."""
 
 
@@ -89,7 +91,8 @@ class SnippetSource:
         lines = self.text.splitlines()
         if self.docstring:
             first = self.tree.body[0]
-            lines[first.lineno - 1 : first.end_lineno] = [""] * (first.end_lineno - first.lineno + 1)
+            end = first.end_lineno or first.lineno
+            lines[first.lineno - 1 : end] = [""] * (end - first.lineno + 1)
         cells: list[Cell] = []
         current: list[str] = []
         section = WHOLE_FILE

@@ -11,18 +11,21 @@ import fcntl
 import json
 import os
 import tempfile
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Literal, cast
 
 from .cachekey import CacheKey, sha256
 from .discovery import Snippet
+from .errors import SnippetError
+from .payloads import FigureRecord, FrozenOutputs, SpreadRecord
 from .project import Project
 from .scheduler import RunResult
 
 
-class ManifestError(Exception):
+class ManifestError(SnippetError):
     """The manifest cannot be read; the message names the file and line."""
 
 
@@ -49,7 +52,7 @@ def dump_json(data: object) -> str:
 
 
 @dataclass(frozen=True)
-class Entry:
+class ManifestEntry:
     """The manifest's record of one frozen output."""
 
     source_sha256: str
@@ -74,26 +77,28 @@ def figures_dir(project: Project, snippet_id: str) -> Path:
     return project.outputs_dir / snippet_id.removesuffix(".py")
 
 
-def load_manifest(project: Project) -> dict[str, Entry]:
+def load_manifest(project: Project) -> dict[str, ManifestEntry]:
     path = project.manifest_file
     if not path.exists():
         return {}
     text = path.read_text(encoding="utf-8")
     try:
         raw = json.loads(text)
-        return {snippet_id: Entry(**entry) for snippet_id, entry in raw["snippets"].items()}
+        return {snippet_id: ManifestEntry(**entry) for snippet_id, entry in raw["snippets"].items()}
     except json.JSONDecodeError as exc:
         raise ManifestError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg})") from exc
     except (KeyError, TypeError, AttributeError) as exc:
         raise ManifestError(f"{path}:1: unexpected structure ({exc})") from exc
 
 
-def save_manifest(project: Project, manifest: dict[str, Entry]) -> None:
+def save_manifest(project: Project, manifest: dict[str, ManifestEntry]) -> None:
     data = {"snippets": {k: asdict(v) for k, v in sorted(manifest.items())}}
     atomic_write_text(project.manifest_file, dump_json(data))
 
 
-def update_manifest(project: Project, changed: dict[str, Entry], removed: Iterable[str] = ()) -> dict[str, Entry]:
+def update_manifest(
+    project: Project, changed: dict[str, ManifestEntry], removed: Iterable[str] = ()
+) -> dict[str, ManifestEntry]:
     """Write these entries (and drop those) into the manifest as it is on disk now, under a lock on the
     outputs folder: two runs at once (an author's ``mkdocs serve`` and ``make snippets``) each keep the
     other's entries. Returns the manifest written."""
@@ -114,20 +119,33 @@ def update_manifest(project: Project, changed: dict[str, Entry], removed: Iterab
         os.close(folder)  # releases the lock
 
 
-def load_outputs(project: Project, snippet_id: str) -> dict | None:
+def load_outputs(project: Project, snippet_id: str) -> FrozenOutputs | None:
+    """The frozen outputs of a snippet, or None if it has none."""
     path = outputs_file(project, snippet_id)
     if not path.exists():
         return None
-    return json.loads(path.read_text(encoding="utf-8"))
+    try:
+        return cast(FrozenOutputs, json.loads(path.read_text(encoding="utf-8")))
+    except json.JSONDecodeError as exc:
+        raise ManifestError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg}); run `make snippets`") from exc
 
 
-FIGURE_VARIANTS = ("file", "dark", "en", "en_dark")
+def require_outputs(project: Project, snippet_id: str) -> FrozenOutputs:
+    """The frozen outputs of a snippet that must have them."""
+    outputs = load_outputs(project, snippet_id)
+    if outputs is None:
+        raise ManifestError(f"{outputs_file(project, snippet_id)}: missing; run `make snippets`")
+    return outputs
+
+
+Variant = Literal["file", "dark", "en", "en_dark"]
+FIGURE_VARIANTS: tuple[Variant, ...] = ("file", "dark", "en", "en_dark")
 """The keys of a figure record: its file as drawn, its dark variant (``dark_style``), and both with
 their texts in English (``figure_text``)."""
 
 
 def check_frozen(
-    project: Project, snippet: Snippet, entry: Entry | None, key: CacheKey, cpu_paths: Sequence[str] = ()
+    project: Project, snippet: Snippet, entry: ManifestEntry | None, key: CacheKey, cpu_paths: Sequence[str] = ()
 ) -> str | None:
     """None when the frozen output may be published as it is, else the reason it may not.
 
@@ -143,7 +161,7 @@ def check_frozen(
         return f"{path.relative_to(project.root)} is missing"
     if sha256(path.read_bytes()) != entry.output_sha256:
         return f"{path.relative_to(project.root)} was changed by hand"
-    outputs = json.loads(path.read_text(encoding="utf-8"))
+    outputs = cast(FrozenOutputs, json.loads(path.read_text(encoding="utf-8")))
     for figure in outputs["figures"]:
         for variant in FIGURE_VARIANTS:
             if variant not in figure:
@@ -158,7 +176,7 @@ def check_frozen(
     return None
 
 
-def snippet_outputs(result: RunResult) -> tuple[dict, dict[str, bytes]]:
+def snippet_outputs(result: RunResult) -> tuple[FrozenOutputs, dict[str, bytes]]:
     """The outputs file content and the figure files, named by their content hash."""
     outcome = result.outcome
     stdout: bytes = outcome["stdout"]
@@ -167,15 +185,24 @@ def snippet_outputs(result: RunResult) -> tuple[dict, dict[str, bytes]]:
         text = stdout[part["start"] : part["end"]].decode("utf-8", errors="replace")
         sections[part["name"]] = sections.get(part["name"], "") + text
     sections[""] = stdout.decode("utf-8", errors="replace")
-    figures, files = [], {}
+    figures: list[FigureRecord] = []
+    files: dict[str, bytes] = {}
     for figure in outcome["figures"]:
-        record = {"section": figure["section"]}
+        names: dict[Variant, str] = {}
         for variant in FIGURE_VARIANTS:
             data = (result.workdir / "figures" / figure[variant]).read_bytes()
-            record[variant] = name = f"{sha256(data)[:16]}.png"
+            names[variant] = name = f"{sha256(data)[:16]}.png"
             files[name] = data
-        figures.append(record)
-    content = {
+        figures.append(
+            FigureRecord(
+                section=figure["section"],
+                file=names["file"],
+                dark=names["dark"],
+                en=names["en"],
+                en_dark=names["en_dark"],
+            )
+        )
+    content: FrozenOutputs = {
         "snippet": result.snippet.id,
         "sections": sections,
         "stderr": outcome["stderr"].decode("utf-8", errors="replace"),
@@ -186,8 +213,13 @@ def snippet_outputs(result: RunResult) -> tuple[dict, dict[str, bytes]]:
 
 
 def commit(
-    project: Project, result: RunResult, key: CacheKey, versions: dict[str, str], seeds: list[int], cpu_spread: dict | None = None
-) -> Entry:
+    project: Project,
+    result: RunResult,
+    key: CacheKey,
+    versions: dict[str, str],
+    seeds: list[int],
+    cpu_spread: SpreadRecord | None = None,
+) -> ManifestEntry:
     """Freeze a successful run, with how far its numbers moved on the other CPU paths if they were run
     (``cpu_paths.Spread``). Returns the manifest entry; the caller saves the manifest."""
     content, files = snippet_outputs(result)
@@ -205,14 +237,14 @@ def commit(
                 stale.unlink()
         if not any(folder.iterdir()):
             folder.rmdir()
-    return Entry(
+    return ManifestEntry(
         source_sha256=key.source_sha256,
         cache_key=key.key,
         output_sha256=sha256(text.encode("utf-8")),
         versions=versions,
         seeds=seeds,
         run_seconds=round(result.seconds, 2),
-        produced_at=datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+        produced_at=datetime.now(UTC).replace(microsecond=0).isoformat(),
         cpu_seconds=float(result.outcome.get("cpu_seconds", 0.0)),
         reads=list(result.outcome.get("reads", [])),
     )

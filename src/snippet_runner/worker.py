@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import contextlib
 import dataclasses
 import json
 import logging
@@ -21,6 +22,8 @@ from typing import TYPE_CHECKING
 
 from . import worker_setup
 from .confine import Fence, confine
+from .errors import SnippetError
+from .payloads import Value
 from .source import SnippetSource
 
 if TYPE_CHECKING:
@@ -51,7 +54,7 @@ class Job:
     """The snippets' root, whose modules every snippet may import (``dependencies.local_module``)."""
 
 
-class GlyphMissing(Exception):
+class GlyphMissing(SnippetError):
     """A figure needs a glyph the configured fonts do not have."""
 
 
@@ -87,7 +90,7 @@ def _configure_libraries(job: Job) -> None:
         sys.modules["torch"].set_num_threads(job.threads)
 
 
-def _publishable(value: object) -> object | None:
+def _publishable(value: object) -> Value | None:
     """A top-level value the pages may quote: a scalar, or a 0-d numpy/torch value."""
     if isinstance(value, bool | int | float):
         return value
@@ -104,10 +107,10 @@ def _publishable(value: object) -> object | None:
     return None
 
 
-def published_values(namespace: dict) -> dict[str, object]:
+def published_values(namespace: dict) -> dict[str, Value]:
     """The top-level values the pages may quote. A dataclass instance publishes each scalar field as
     ``name.field`` (a comparison's ``tanh_vs_elu.verdict``, ``tanh_vs_elu.low``, ...)."""
-    values: dict[str, object] = {}
+    values: dict[str, Value] = {}
     for name, raw in namespace.items():
         if name.startswith("_"):
             continue
@@ -134,10 +137,8 @@ def _error_record(exc: BaseException, path: str) -> dict:
 def _flush() -> None:
     """Flush both streams; a stream at the output limit (EFBIG) has already failed the snippet."""
     for stream in (sys.stdout, sys.stderr):
-        try:
+        with contextlib.suppress(OSError):
             stream.flush()
-        except OSError:
-            pass
 
 
 def execute(job: Job) -> None:
@@ -159,7 +160,7 @@ def execute(job: Job) -> None:
         reads = worker_setup.guard_repository(job.repo_root)
         _fresh_random_state()
         code = _run(job, workdir, result)
-    except BaseException as exc:  # noqa: BLE001 - everything is reported to the parent
+    except BaseException as exc:
         result["error"] = _error_record(exc, job.path)
     finally:
         try:
@@ -198,7 +199,7 @@ def _run(job: Job, workdir: Path, result: dict) -> int:
                 result["error"] = _error_record(exc, job.path)
                 return 1
             break  # sys.exit() ends the snippet normally, as it does for `python snippet.py`
-        except BaseException as exc:  # noqa: BLE001
+        except BaseException as exc:
             result["error"] = _error_record(exc, job.path)
             return 1
         finally:

@@ -10,6 +10,7 @@ import select
 import sys
 import threading
 from pathlib import Path
+from typing import cast
 
 
 def redirect_output(workdir: Path) -> None:
@@ -17,9 +18,10 @@ def redirect_output(workdir: Path) -> None:
         target = os.open(workdir / name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         os.dup2(target, fd)
         os.close(target)
-    sys.stdout = open(1, "w", encoding="utf-8", closefd=False)
-    sys.stderr = open(2, "w", encoding="utf-8", closefd=False, buffering=1)
-    sys.stdin = open(os.devnull, encoding="utf-8")
+    # The run's streams for the rest of the worker's life: nothing closes them but its exit.
+    sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+    sys.stderr = open(2, "w", encoding="utf-8", closefd=False, buffering=1)  # noqa: SIM115
+    sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115
 
 
 # Audit events that change the file system, and which of their arguments are paths that must stay outside.
@@ -57,7 +59,7 @@ def guard_repository(repo_root: str) -> set[str]:
         if isinstance(path, int) or path is None:
             return None
         try:
-            return os.path.realpath(os.fsdecode(path))
+            return os.path.realpath(os.fsdecode(cast("str | bytes | os.PathLike[str]", path)))
         except (OSError, ValueError):  # not ours to judge: the call itself reports it
             return None
 
@@ -73,7 +75,7 @@ def guard_repository(repo_root: str) -> set[str]:
             )
             if writing:
                 raise PermissionError(f"snippets may not write into the repository: {args[0]}")
-            relative = real[len(root):]
+            relative = real[len(root) :]
             if (
                 relative.split(os.sep, 1)[0] not in NOT_INPUTS
                 and "__pycache__" not in relative

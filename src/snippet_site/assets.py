@@ -11,8 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from snippet_runner import store
-from snippet_runner.project import Project
+from snippet_runner.api import FIGURE_VARIANTS, Project, SnippetError, Variant, figures_dir, require_outputs
 
 from .expand import figure_uri
 
@@ -23,7 +22,7 @@ UPLOT_URI = "assets/uplot"
 """uPlot draws the explorers (``explorers``); ``explorers.js`` loads it only on pages that have one."""
 
 
-class MissingAsset(Exception):
+class MissingAsset(SnippetError):
     """A file the site needs is not on disk (KaTeX or uPlot before ``npm ci``)."""
 
 
@@ -34,17 +33,22 @@ class Asset:
     source: Path
 
 
-def figures(project: Project, variants: Sequence[str] = store.FIGURE_VARIANTS) -> list[Asset]:
+def figures(project: Project, variants: Sequence[Variant] = FIGURE_VARIANTS) -> list[Asset]:
     """Every frozen figure, at the address the ``{{ figure }}`` directive links to, in the variants
-    an edition shows (``language.Words.figure_variants``)."""
+    an edition shows (``language.PageWords.figure_variants``)."""
     found = []
     for outputs_path in sorted(project.outputs_dir.rglob("*.json")):
         if outputs_path == project.manifest_file:
             continue
         snippet_id = outputs_path.relative_to(project.outputs_dir).with_suffix(".py").as_posix()
-        for figure in store.load_outputs(project, snippet_id)["figures"]:
+        for figure in require_outputs(project, snippet_id)["figures"]:
             for variant in variants:
-                found.append(Asset(figure_uri(snippet_id, figure[variant]), store.figures_dir(project, snippet_id) / figure[variant]))
+                found.append(
+                    Asset(
+                        figure_uri(snippet_id, figure[variant]),
+                        figures_dir(project, snippet_id) / figure[variant],
+                    )
+                )
     return found
 
 
@@ -65,7 +69,7 @@ def uplot(project: Project) -> list[Asset]:
     return [Asset(f"{UPLOT_URI}/{name}", dist / name) for name in UPLOT_FILES]
 
 
-def published(project: Project, variants: Sequence[str] = store.FIGURE_VARIANTS) -> list[Asset]:
+def published(project: Project, variants: Sequence[Variant] = FIGURE_VARIANTS) -> list[Asset]:
     return [*figures(project, variants), *katex(project), *uplot(project)]
 
 

@@ -13,7 +13,7 @@ import argparse
 import logging
 from pathlib import Path
 
-from snippet_runner.project import ConfigError, Project
+from snippet_runner.api import ConfigError, Project
 
 from . import assets, compare_sites, editions, language
 
@@ -27,7 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     publish = commands.add_parser("publish", help="copy the frozen figures and KaTeX into a built site")
     publish.add_argument("site_dir", type=Path)
-    publish.add_argument("--language", default="ko", choices=sorted(language.EDITIONS), help="the edition's theme.language (default: ko)")
+    publish.add_argument(
+        "--language", default="ko", choices=sorted(language.WORDS), help="the edition's theme.language (default: ko)"
+    )
     commands.add_parser("editions", help="check that the Korean and English pages use the same runs (editions)")
     compare = commands.add_parser("compare", help="list where two builds' pages differ (text, figures, links, buttons)")
     compare.add_argument("reference", type=Path)

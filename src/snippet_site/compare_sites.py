@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 ARTICLE = "article.md-content__inner"
 BUTTON = "md-content__button"
@@ -44,6 +44,10 @@ class Difference:
         return f"{self.page}: {self.part}: {self.detail}"
 
 
+def _classes(element: Tag) -> list[str]:
+    return list(element.get("class") or [])
+
+
 def _address(href: str) -> str:
     return href[:-1] if href.endswith("/.") else href
 
@@ -56,20 +60,22 @@ def page_parts(html: str) -> PageParts | None:
     for svg in article.find_all("svg"):
         svg.decompose()
     anchors = [a for a in article.find_all("a") if a.get("href") is not None]
-    buttons = tuple((a.get("aria-label", ""), a["href"]) for a in anchors if BUTTON in a.get("class", []))
+    buttons = tuple((str(a.get("aria-label", "")), str(a["href"])) for a in anchors if BUTTON in _classes(a))
     return PageParts(
         text=re.sub(r"\s+", " ", article.get_text(" ")).strip(),
-        figures=tuple(img.get("src", "") for img in article.find_all("img")),
-        links=tuple(_address(a["href"]) for a in anchors if BUTTON not in a.get("class", [])),
+        figures=tuple(str(img.get("src", "")) for img in article.find_all("img")),
+        links=tuple(_address(str(a["href"])) for a in anchors if BUTTON not in _classes(a)),
         buttons=buttons,
     )
 
 
 def _first_change(a: tuple | str, b: tuple | str) -> str:
-    index = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    index = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
     if isinstance(a, str):
-        return f"from character {index}: {a[max(0, index - 30):index + 50]!r} vs {b[max(0, index - 30):index + 50]!r}"
-    return f"{len(a)} vs {len(b)} items; first change at {index}: {a[index:index + 2]} vs {b[index:index + 2]}"
+        return (
+            f"from character {index}: {a[max(0, index - 30) : index + 50]!r} vs {b[max(0, index - 30) : index + 50]!r}"
+        )
+    return f"{len(a)} vs {len(b)} items; first change at {index}: {a[index : index + 2]} vs {b[index : index + 2]}"
 
 
 def pages(site: Path) -> dict[str, Path]:
@@ -86,7 +92,9 @@ def compare(reference: Path, other: Path) -> list[Difference]:
         y = page_parts(b[name].read_text(encoding="utf-8"))
         if x is None or y is None:
             if (x is None) != (y is None):
-                found.append(Difference(name, "missing", "no article in " + (reference.name if x is None else other.name)))
+                found.append(
+                    Difference(name, "missing", "no article in " + (reference.name if x is None else other.name))
+                )
             continue
         for part in ("text", "figures", "links", "buttons"):
             if getattr(x, part) != getattr(y, part):

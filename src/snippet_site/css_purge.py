@@ -28,7 +28,9 @@ class CssRule:
 
 
 def _split_selectors(prelude: str) -> list[str]:
-    selectors, depth, current = [], 0, []
+    selectors: list[str] = []
+    current: list[str] = []
+    depth = 0
     for char in prelude:
         depth += char in "(["
         depth -= char in ")]"

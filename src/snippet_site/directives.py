@@ -15,15 +15,13 @@ runner (``snippet-runner run``, or the MkDocs plugin before a build) keeps them 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol, cast
 
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from snippet_runner import store
-from snippet_runner.figure_text import Translation
-from snippet_runner.project import ConfigError, Project
+from snippet_runner.api import ConfigError, ManifestError, Project, Translation, load_manifest, load_outputs
 
 from . import language
 from .expand import DirectiveError, PageContext, expand
@@ -57,15 +55,26 @@ class DirectivesExtension(Extension):
 
 def _zensical_context(md: Markdown) -> object | None:
     for processor in md.preprocessors:
-        if type(processor).__name__ == "ContextPreprocessor" and isinstance(getattr(getattr(processor, "page", None), "path", None), str):
+        if type(processor).__name__ == "ContextPreprocessor" and isinstance(
+            getattr(getattr(processor, "page", None), "path", None), str
+        ):
             return processor
     return None
 
 
-def zensical_page(md: Markdown) -> object | None:
-    """The page Zensical is rendering (``.path`` relative to docs/, ``.url``, ``.meta``), from the
-    context it registers on every Markdown instance; None on another generator."""
-    return getattr(_zensical_context(md), "page", None)
+class ZensicalPage(Protocol):
+    """What the directives read of the page Zensical renders."""
+
+    path: str
+    """Relative to the docs folder."""
+    url: str
+    meta: object
+
+
+def zensical_page(md: Markdown) -> ZensicalPage | None:
+    """The page Zensical is rendering, from the context it registers on every Markdown instance; None
+    on another generator."""
+    return cast("ZensicalPage | None", getattr(_zensical_context(md), "page", None))
 
 
 def zensical_config(md: Markdown) -> dict:
@@ -86,26 +95,28 @@ class DirectivesPreprocessor(Preprocessor):
         self.extension = extension
 
     def run(self, lines: list[str]) -> list[str]:
-        error: Callable[[str], Exception] = self.extension.getConfig("error")
+        error: type[Exception] = self.extension.getConfig("error")
         page_uri = self.extension.page_uri or getattr(zensical_page(self.md), "path", None)
         if page_uri is None:
-            raise error("snippet_site.directives: cannot tell which page is rendered (use the MkDocs plugin or Zensical)")
+            raise error(
+                "snippet_site.directives: cannot tell which page is rendered (use the MkDocs plugin or Zensical)"
+            )
         project = self.extension.project()
         docs = str(self.extension.docs or zensical_config(self.md).get("docs_dir") or project.docs)
         try:
             words = language.words(self.extension.language or zensical_language(self.md) or "ko")
-            manifest = store.load_manifest(project)
+            manifest = load_manifest(project)
             english = Translation.load(project.figure_text_file) if words.translated else Translation()
             context = PageContext(
                 page_uri=page_uri,
                 page_label=f"{Path(docs).name}/{page_uri}",
-                load_outputs=lambda snippet_id: store.load_outputs(project, snippet_id),
+                load_outputs=lambda snippet_id: load_outputs(project, snippet_id),
                 describe=lambda snippet_id: describe(snippet_id, manifest.get(snippet_id), words),
                 words=words,
                 translate=english.apply,
             )
             return expand("\n".join(lines), context).split("\n")
-        except (DirectiveError, store.ManifestError, ConfigError, language.UnknownLanguage) as exc:
+        except (DirectiveError, ManifestError, ConfigError, language.UnknownLanguage) as exc:
             if isinstance(exc, error):
                 raise
             raise error(str(exc)) from exc

@@ -18,9 +18,12 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from snippet_runner.project import ConfigError
+from snippet_runner.api import EDITIONS, ConfigError
 
-KOREAN, ENGLISH = "docs", "docs-en"
+KOREAN, ENGLISH = (
+    edition.docs for edition in EDITIONS
+)  # the twin check compares these two; a third edition fails here
+"""The original's pages folder and its translation's (``snippet_runner.editions``)."""
 DIFFERENCES = Path("includes/editions.toml")
 GENERATED = "notebooks"
 """The notebooks' folder: generated for each edition from its own pages (``snippet_notebooks``)."""
@@ -38,7 +41,9 @@ class Mark:
 
 def pages(folder: Path) -> set[str]:
     """The edition's pages, relative to its folder, without the generated notebooks' pages."""
-    return {p.relative_to(folder).as_posix() for p in folder.rglob("*.md") if p.relative_to(folder).parts[0] != GENERATED}
+    return {
+        p.relative_to(folder).as_posix() for p in folder.rglob("*.md") if p.relative_to(folder).parts[0] != GENERATED
+    }
 
 
 def marks(path: Path, pattern: re.Pattern) -> list[Mark]:
@@ -80,12 +85,22 @@ def check(root: Path) -> list[str]:
     korean, english = pages(korean_dir), pages(english_dir)
     allowed = differences(root)
     problems = [
-        f"{KOREAN}/{page} has no English twin: write {ENGLISH}/{page} with the same directives and anchors" for page in sorted(korean - english)
-    ] + [f"{ENGLISH}/{page} has no Korean original in {KOREAN}/: add it there first, or remove it" for page in sorted(english - korean)]
-    problems += [f"{DIFFERENCES}: {page} is not a page of both editions" for page in sorted(set(allowed) - (korean & english))]
+        f"{KOREAN}/{page} has no English twin: write {ENGLISH}/{page} with the same directives and anchors"
+        for page in sorted(korean - english)
+    ] + [
+        f"{ENGLISH}/{page} has no Korean original in {KOREAN}/: add it there first, or remove it"
+        for page in sorted(english - korean)
+    ]
+    problems += [
+        f"{DIFFERENCES}: {page} is not a page of both editions" for page in sorted(set(allowed) - (korean & english))
+    ]
     for page in sorted((korean & english) - set(allowed)):
         for pattern, what in ((REFERENCE, "reference"), (ANCHOR, "anchor")):
-            problem = _first_difference(page, marks(korean_dir / page, pattern), marks(english_dir / page, pattern), what)
+            problem = _first_difference(
+                page, marks(korean_dir / page, pattern), marks(english_dir / page, pattern), what
+            )
             if problem:
-                problems.append(f"{page}: {problem} (the editions must use the same runs; declare an intended difference in {DIFFERENCES})")
+                problems.append(
+                    f"{page}: {problem} (the editions must use the same runs; declare an intended difference in {DIFFERENCES})"
+                )
     return problems

@@ -20,15 +20,17 @@ import html
 import posixpath
 import re
 import shlex
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import TYPE_CHECKING
 
-from snippet_runner.cpu_paths import Spread, plus_minus, shown_varies
-from snippet_runner.drift_rules import NUMBER
-from snippet_runner.markdown_scan import CodeMap, scan
+from snippet_runner.api import NUMBER, CodeMap, SnippetError, Spread, plus_minus, scan, shown_varies
 
 from . import explorers, verdict_text
-from .language import KOREAN, Words
+from .language import KOREAN, PageWords
+
+if TYPE_CHECKING:
+    from snippet_runner.api import FrozenOutputs
 
 BLOCK = re.compile(r"^(?P<indent>[ \t]*)\{\{\s*(?P<kind>output|figure|explorer)\s+(?P<args>.*?)\s*\}\}[ \t]*$")
 VALUE = re.compile(r"\{\{\s*value\s+(?P<args>[^}]*?)\s*\}\}")
@@ -36,7 +38,7 @@ SNIPPET_LINE = re.compile(r"^(\s*)(-+8<-+)")
 FIGURES_URI = "figures"
 
 
-class DirectiveError(Exception):
+class DirectiveError(SnippetError):
     """A directive cannot be expanded; the message starts with ``page:line``."""
 
 
@@ -48,10 +50,10 @@ class PageContext:
     """The page's path relative to docs/, e.g. ``activation/relu.md``."""
     page_label: str
     """How errors name the page, e.g. ``docs/activation/relu.md``."""
-    load_outputs: Callable[[str], dict | None]
+    load_outputs: Callable[[str], FrozenOutputs | None]
     describe: Callable[[str], str] = lambda snippet_id: ""
     """Optional provenance text for a snippet, shown on hover."""
-    words: Words = KOREAN
+    words: PageWords = KOREAN
     """What the edition writes around the outputs (``language``)."""
     translate: Callable[[str], str] = str
     """The edition's text for a label of an explorer (``snippet_runner.figure_text``)."""
@@ -67,7 +69,7 @@ def _split_ref(ref: str) -> tuple[str, str]:
     return snippet_id, section
 
 
-def _outputs(context: PageContext, snippet_id: str, where: str) -> dict:
+def _outputs(context: PageContext, snippet_id: str, where: str) -> FrozenOutputs:
     outputs = context.load_outputs(snippet_id)
     if outputs is None:
         raise DirectiveError(f"{where}: no frozen output for snippet '{snippet_id}' (is the path right?)")
@@ -94,7 +96,9 @@ def _render_output(context: PageContext, args: list[str], indent: str, where: st
     outputs = _outputs(context, snippet_id, where)
     sections = outputs["sections"]
     if section not in sections:
-        raise DirectiveError(f"{where}: snippet '{snippet_id}' has no section '{section}' (has: {', '.join(s for s in sections if s)})")
+        raise DirectiveError(
+            f"{where}: snippet '{snippet_id}' has no section '{section}' (has: {', '.join(s for s in sections if s)})"
+        )
     text = sections[section].rstrip("\n")
     if not text:
         raise DirectiveError(f"{where}: '{args[0]}' prints nothing; remove the output block or print something")
@@ -113,7 +117,11 @@ def _render_output(context: PageContext, args: list[str], indent: str, where: st
         *(f"{indent}{line}" if line else "" for line in lines),
         f"{indent}{fence}",
         "",
-        *([f"{indent}{note}", ""] if (note := _cpu_note(context.words, text, spread.sections.get(section, []))) else []),
+        *(
+            [f"{indent}{note}", ""]
+            if (note := _cpu_note(context.words, text, spread.sections.get(section, [])))
+            else []
+        ),
         f"{indent}</div>",
     ]
 
@@ -121,14 +129,19 @@ def _render_output(context: PageContext, args: list[str], indent: str, where: st
 NOTE_NUMBERS = 6
 
 
-def _cpu_note(words: Words, text: str, moves: list[list[float]]) -> str:
+def _cpu_note(words: PageWords, text: str, moves: list[list[float]]) -> str:
     """Under an output block: which of its numbers move with the CPU, and by how much."""
     if not moves:
         return ""
     lines = text.split("\n")
-    listed = [f"{NUMBER.findall(lines[int(line) - 1])[int(index)]}({plus_minus(move)})" for line, index, move in moves[:NOTE_NUMBERS]]
+    listed = [
+        f"{NUMBER.findall(lines[int(line) - 1])[int(index)]}({plus_minus(move)})"
+        for line, index, move in moves[:NOTE_NUMBERS]
+    ]
     more = words.more.format(count=len(moves) - NOTE_NUMBERS) if len(moves) > NOTE_NUMBERS else ""
-    return f'<p class="snippet-output__cpu">{words.cpu_note.format(listed=html.escape(", ".join(listed)), more=more)}</p>'
+    return (
+        f'<p class="snippet-output__cpu">{words.cpu_note.format(listed=html.escape(", ".join(listed)), more=more)}</p>'
+    )
 
 
 def _render_explorer(context: PageContext, args: list[str], indent: str, where: str) -> list[str]:
@@ -142,7 +155,9 @@ def _render_explorer(context: PageContext, args: list[str], indent: str, where: 
     try:
         explorer = explorers.parse(outputs["sections"][section])
     except explorers.ExplorerError as exc:
-        raise DirectiveError(f"{where}: section '{section}' of snippet '{snippet_id}' is not an explorer table: {exc}") from exc
+        raise DirectiveError(
+            f"{where}: section '{section}' of snippet '{snippet_id}' is not an explorer table: {exc}"
+        ) from exc
     if sum(f["section"] == section for f in outputs["figures"]) != 1:
         raise DirectiveError(f"{where}: section '{section}' of snippet '{snippet_id}' must draw one still figure")
     lines = _render_figure(context, args, indent, where, explorer=explorers.data_attribute(explorer, context.translate))
@@ -162,21 +177,29 @@ def _render_figure(context: PageContext, args: list[str], indent: str, where: st
         raise DirectiveError(f"{where}: '{args[0]}' leaves no figure open")
     alt = args[1].strip()
     number = context.figure_count + 1
-    attributes = f' class="snippet-figure snippet-explorer" id="explorer-{number}" data-explorer="{explorer}"' if explorer else ' class="snippet-figure"'
+    attributes = (
+        f' class="snippet-figure snippet-explorer" id="explorer-{number}" data-explorer="{explorer}"'
+        if explorer
+        else ' class="snippet-figure"'
+    )
     lines = []
     for position, figure in enumerate(figures, start=1):
         context.figure_count += 1
         here = posixpath.dirname(context.page_uri) or "."
-        light, dark = (posixpath.relpath(figure_uri(snippet_id, figure[variant]), here) for variant in context.words.figure_variants)
+        light, dark = (
+            posixpath.relpath(figure_uri(snippet_id, figure[variant]), here)
+            for variant in context.words.figure_variants
+        )
         suffix = f" ({position}/{len(figures)})" if len(figures) > 1 else ""
         markdown_alt = re.sub(r"([\[\]\\])", r"\\\1", alt + suffix)
         chip = _provenance(context, snippet_id, "span")
+        caption_label = context.words.figure.format(number=context.figure_count)
         lines += [
             f'{indent}<figure{attributes} markdown="span">',
             # Material shows one of the two by the reader's colour scheme; without it (no JavaScript), the light one.
             f"{indent}  ![{markdown_alt}]({light}#only-light){{ loading=lazy }}",
             f"{indent}  ![{markdown_alt}]({dark}#only-dark){{ loading=lazy }}",
-            f"{indent}  <figcaption>{context.words.figure.format(number=context.figure_count)} {html.escape(alt + suffix)}{' ' + chip if chip else ''}</figcaption>",
+            f"{indent}  <figcaption>{caption_label} {html.escape(alt + suffix)}{' ' + chip if chip else ''}</figcaption>",
             f"{indent}</figure>",
             "",
         ]
@@ -203,7 +226,8 @@ def _render_value(context: PageContext, args: list[str], where: str) -> str:
         raise DirectiveError(f"{where}: cannot format '{name}' with '{spec}': {exc}") from exc
     move = Spread.from_json(outputs.get("cpu_spread")).values.get(name, 0.0)
     if move and shown_varies(float(values[name]), move, spec):
-        return f'<span class="cpu-varies" tabindex="0" title="{html.escape(context.words.varies_title.format(spread=plus_minus(move)))}">{html.escape(text)}</span>'
+        title = html.escape(context.words.varies_title.format(spread=plus_minus(move)))
+        return f'<span class="cpu-varies" tabindex="0" title="{title}">{html.escape(text)}</span>'
     return html.escape(text)
 
 
@@ -235,7 +259,9 @@ def expand(markdown: str, context: PageContext) -> str:
         block = BLOCK.match(line)
         if block and not code.in_code(number, len(block.group("indent"))):
             args = _parse_args(block.group("args"), where)
-            render = {"output": _render_output, "figure": _render_figure, "explorer": _render_explorer}[block.group("kind")]
+            render = {"output": _render_output, "figure": _render_figure, "explorer": _render_explorer}[
+                block.group("kind")
+            ]
             out += render(context, args, block.group("indent"), where)
         else:
             out.append(_replace_values(line, number, code, context, where))

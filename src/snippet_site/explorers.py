@@ -22,10 +22,12 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from snippet_runner.api import SnippetError
+
 SCALES = ("linear", "log")
 
 
-class ExplorerError(ValueError):
+class ExplorerError(SnippetError, ValueError):
     """The section is not an explorer table; the message names its line."""
 
 
@@ -53,9 +55,16 @@ class Explorer:
     def to_json(self, translate: Callable[[str], str] = str) -> dict:
         """The grid for the page's script, its labels passed through ``translate`` (the edition's language)."""
         return {
-            "slider": translate(self.slider), "x": translate(self.x_label), "y": translate(self.y_label), "scale": self.scale,
-            "default": [step.label for step in self.steps].index(self.default), "series": [translate(n) for n in self.names],
-            "steps": [{"label": translate(s.label), "x": s.x, "y": [s.series[name] for name in self.names]} for s in self.steps],
+            "slider": translate(self.slider),
+            "x": translate(self.x_label),
+            "y": translate(self.y_label),
+            "scale": self.scale,
+            "default": [step.label for step in self.steps].index(self.default),
+            "series": [translate(n) for n in self.names],
+            "steps": [
+                {"label": translate(s.label), "x": s.x, "y": [s.series[name] for name in self.names]}
+                for s in self.steps
+            ],
         }
 
 
@@ -72,7 +81,9 @@ def parse(text: str) -> Explorer:
         raise ExplorerError("line 1: the section printed nothing")
     header = lines[0].split("\t")
     if len(header) != 6 or header[0] != "explorer" or header[4] not in SCALES:
-        raise ExplorerError(f"line 1: expected 'explorer<TAB>slider<TAB>x<TAB>y<TAB>{'|'.join(SCALES)}<TAB>default', got {lines[0]!r}")
+        raise ExplorerError(
+            f"line 1: expected 'explorer<TAB>slider<TAB>x<TAB>y<TAB>{'|'.join(SCALES)}<TAB>default', got {lines[0]!r}"
+        )
     steps: list[Step] = []
     for number, line in enumerate(lines[1:], start=2):
         fields = line.split("\t")
@@ -92,8 +103,11 @@ def parse(text: str) -> Explorer:
         raise ExplorerError("line 2: no step (an 'x' line) follows the header")
     for step in steps:
         if list(step.series) != list(steps[0].series) or not step.series:
-            raise ExplorerError(f"step {step.label!r}: series {list(step.series)}, the first step has {list(steps[0].series)}")
-    explorer = Explorer(*header[1:], steps=steps)
+            raise ExplorerError(
+                f"step {step.label!r}: series {list(step.series)}, the first step has {list(steps[0].series)}"
+            )
+    slider, x_label, y_label, scale, default = header[1:]
+    explorer = Explorer(slider, x_label, y_label, scale, default, steps=steps)
     if explorer.default not in [step.label for step in steps]:
         raise ExplorerError(f"line 1: the default step {explorer.default!r} is not one of the steps")
     return explorer

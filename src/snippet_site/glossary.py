@@ -32,6 +32,5 @@ class ParticleAwareAbbrExtension(AbbrExtension):
         md.treeprocessors.register(ParticleAwareAbbrTreeprocessor(md, self.abbrs), "abbr", 7)
 
 
-
 def makeExtension(**kwargs) -> ParticleAwareAbbrExtension:
     return ParticleAwareAbbrExtension(**kwargs)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from snippet_runner.api import SnippetError, Variant
+
 
 @dataclass(frozen=True)
-class Words:
+class PageWords:
     output_title: str
     provenance: str
     figure: str
@@ -26,7 +28,7 @@ class Words:
     """On a value that moves between CPUs: ``{spread}``."""
     no_seed: str
     run: str
-    figure_variants: tuple[str, str]
+    figure_variants: tuple[Variant, Variant]
     """The figure record's keys for the light and the dark file (``snippet_runner.store.FIGURE_VARIANTS``)."""
     translated: bool
     """Whether the figures' texts (and so the explorers' labels) are translated (``snippet_runner.figure_text``)."""
@@ -38,7 +40,7 @@ class Words:
     """Right after a comparison of times: ``{ratio}``, ``{low}``, ``{high}`` (``×1.40``)."""
 
 
-KOREAN = Words(
+KOREAN = PageWords(
     output_title="출력",
     provenance="출처",
     figure="그림 {number}.",
@@ -63,7 +65,7 @@ KOREAN = Words(
     ratio_interval="(시간 비율 {ratio}, 95% 구간 {low} ~ {high})",
 )
 
-ENGLISH = Words(
+ENGLISH = PageWords(
     output_title="Output",
     provenance="Source",
     figure="Figure {number}.",
@@ -88,15 +90,15 @@ ENGLISH = Words(
     ratio_interval=" (time ratio {ratio}, 95% interval {low} to {high})",
 )
 
-EDITIONS: dict[str, Words] = {"ko": KOREAN, "en": ENGLISH}
+WORDS: dict[str, PageWords] = {"ko": KOREAN, "en": ENGLISH}
 """``theme.language`` -> its words."""
 
 
-class UnknownLanguage(ValueError):
+class UnknownLanguage(SnippetError, ValueError):
     pass
 
 
-def words(language: str) -> Words:
-    if language not in EDITIONS:
-        raise UnknownLanguage(f"theme.language {language!r}: the directives know {', '.join(EDITIONS)}")
-    return EDITIONS[language]
+def words(language: str) -> PageWords:
+    if language not in WORDS:
+        raise UnknownLanguage(f"theme.language {language!r}: the directives know {', '.join(WORDS)}")
+    return WORDS[language]

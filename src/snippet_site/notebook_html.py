@@ -45,7 +45,7 @@ def ascii_anchors(html: str, toc: list) -> str:
         return match.group(0).replace(f'id="{old}"', f'id="{anchor}"', 1).replace(f'href="#{old}"', f'href="#{anchor}"')
 
     html = HEADING.sub(rename, html)
-    for item, anchor in zip(_toc_items(toc), anchors):
+    for item, anchor in zip(_toc_items(toc), anchors, strict=False):
         item.id = anchor
     return html
 
@@ -69,7 +69,9 @@ def relative_site_links(html: str, site_url: str, page_url: str) -> str:
 def light_notebook_page(html: str, site_url: str, page_url: str, toc: list) -> str:
     """The notebook page ``page_url`` as the site publishes it (``toc``: its table of contents items)."""
     html = relative_site_links(html, site_url, page_url)
-    html = SCRIPT.sub(lambda m: "" if re.search(r"mathjax|mermaid|cdnjs|src=\"\"", m.group(0), re.I) else m.group(0), html)
+    html = SCRIPT.sub(
+        lambda m: "" if re.search(r"mathjax|mermaid|cdnjs|src=\"\"", m.group(0), re.I) else m.group(0), html
+    )
     html = html.replace('<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb')
     html = ascii_anchors(html, toc)
     markup = STYLE.sub("", html)

@@ -19,7 +19,7 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
 import snippet_notebooks
-from snippet_runner.project import Project
+from snippet_runner.api import Project
 
 from .directives import zensical_config, zensical_page
 
@@ -51,7 +51,7 @@ class NotebookLinksPreprocessor(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         page = zensical_page(self.md)
-        if page is None or not isinstance(getattr(page, "meta", None), dict):
+        if page is None or not isinstance(meta := getattr(page, "meta", None), dict):
             return lines
         root = Path(self.extension.getConfig("root")).resolve()
         project = Project.at(root, docs=edition_docs(root, zensical_config(self.md).get("docs_dir")))
@@ -59,7 +59,7 @@ class NotebookLinksPreprocessor(Preprocessor):
         if (project.docs_dir / uri).is_file():
             if project.docs not in self.sites:
                 self.sites[project.docs] = snippet_notebooks.Site.from_mkdocs(snippet_notebooks.edition_config(project))
-            page.meta["notebook"] = {"file": uri, "colab": self.sites[project.docs].notebook_colab_url(uri)}
+            meta["notebook"] = {"file": uri, "colab": self.sites[project.docs].notebook_colab_url(uri)}
         return lines
 
 

@@ -38,7 +38,9 @@ def name_notebooks(nav: Navigation, books: dict[str, Page], docs: Path) -> None:
             book.title = scanned.title  # a page outside the nav: its first heading
 
 
-def links(page: Page, nav: Navigation, books: dict[str, Page], site: snippet_notebooks.Site, docs_name: str) -> dict | None:
+def links(
+    page: Page, nav: Navigation, books: dict[str, Page], site: snippet_notebooks.Site, docs_name: str
+) -> dict | None:
     """What the templates' notebook buttons link to: on a page, its notebook (rendered, .ipynb,
     Colab); on a notebook, its page and Colab. None for a page without a notebook."""
     if is_notebook(page):

@@ -13,15 +13,23 @@ The directives and the glossary are Python-Markdown extensions (``snippet_site.d
 - it tells the directives extension which page it renders;
 - the notebook pages' titles, the notebook buttons' links and the light notebook pages;
 - plain text for TeX in the search index;
-- reproducible dates: ``SOURCE_DATE_EPOCH`` defaults to the time of the last commit.
+- reproducible dates: ``SOURCE_DATE_EPOCH`` defaults to the time of the last commit, for the
+  length of one build (a later build of ``mkdocs serve`` reads the time of the commit it builds).
+
+Every error of the tooling (``SnippetError``) that a hook meets is reported as a build error, with
+its message, never as a traceback.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from mkdocs.config import base, config_options
 from mkdocs.config.defaults import MkDocsConfig
@@ -30,11 +38,10 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 import snippet_notebooks
-from snippet_runner import store
-from snippet_runner.build import build
-from snippet_runner.project import ConfigError, Project
+from snippet_runner.api import Project, SnippetError, build
 
 from . import assets, editions, language, notebook_nav
 from .directives import DirectivesExtension
@@ -76,15 +83,58 @@ def _last_commit_time(root: Path) -> str | None:
     return stamp if result.returncode == 0 and stamp.isdigit() else None
 
 
+Hook = TypeVar("Hook", bound=Callable[..., Any])
+
+
+def _reported(hook: Hook) -> Hook:
+    """The hook, with every error of the tooling turned into a build error that MkDocs reports."""
+
+    @functools.wraps(hook)
+    def reporting(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return hook(*args, **kwargs)
+        except SnippetError as exc:
+            raise PluginError(str(exc)) from exc
+
+    return reporting  # type: ignore[return-value]
+
+
+@dataclass
+class _Setup:
+    """What ``on_config`` learns once per build and the later hooks use."""
+
+    project: Project
+    site: snippet_notebooks.Site
+    directives: DirectivesExtension
+    report_file: Path | None
+
+
 class SnippetSitePlugin(BasePlugin[SnippetSiteConfig]):
     def __init__(self) -> None:
-        self.project: Project | None = None
-        self.directives: DirectivesExtension | None = None
-        self.site: snippet_notebooks.Site | None = None
-        self.report_file: Path | None = None
+        self._setup: _Setup | None = None
+        self._source_date_set = False
+        """Whether this build set ``SOURCE_DATE_EPOCH`` (and so removes it when the build ends)."""
         self.notebooks: dict[str, Page] = {}
         """This build's rendered notebook pages, by source path."""
 
+    @property
+    def project(self) -> Project:
+        return self._configured().project
+
+    @property
+    def site(self) -> snippet_notebooks.Site:
+        return self._configured().site
+
+    @property
+    def directives(self) -> DirectivesExtension:
+        return self._configured().directives
+
+    def _configured(self) -> _Setup:
+        if self._setup is None:
+            raise PluginError("snippet-site: a build hook ran before on_config")
+        return self._setup
+
+    @_reported
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if (mode := os.environ.get(MODE_VARIABLE)) is not None:
             if mode not in MODES:
@@ -92,44 +142,58 @@ class SnippetSitePlugin(BasePlugin[SnippetSiteConfig]):
             self.config.mode = mode
         root = Path(config.config_file_path).parent.resolve()
         # The edition's pages (docs/ or docs-en/); the snippets and their outputs are shared.
-        self.project = Project.at(root, docs=Path(config.docs_dir).resolve().relative_to(root).as_posix())
+        project = Project.at(root, docs=Path(config.docs_dir).resolve().relative_to(root).as_posix())
         report = os.environ.get(REPORT_VARIABLE, self.config.report)
-        self.report_file = self.project.root / report if report else None
-        # Site and repository URLs as written in the file: `mkdocs serve` replaces config.site_url
-        # with its own address, which must not end up in the committed notebooks.
-        self.site = snippet_notebooks.Site.from_mkdocs(Path(config.config_file_path))
-        extensions = config.markdown_extensions
         options = config.mdx_configs.pop(DIRECTIVES, {})
-        self.directives = DirectivesExtension(**({"root": str(self.project.root)} | options | {"error": PluginError}))
-        self.directives.language = config.theme["language"]
-        self.directives.docs = self.project.docs
+        directives = DirectivesExtension(**({"root": str(project.root)} | options | {"error": PluginError}))
+        directives.language = config.theme["language"]
+        directives.docs = project.docs
+        self._setup = _Setup(
+            project=project,
+            # Site and repository URLs as written in the file: `mkdocs serve` replaces config.site_url
+            # with its own address, which must not end up in the committed notebooks.
+            site=snippet_notebooks.Site.from_mkdocs(Path(config.config_file_path)),
+            directives=directives,
+            report_file=project.root / report if report else None,
+        )
+        extensions = config.markdown_extensions
         if DIRECTIVES in extensions:
-            extensions[extensions.index(DIRECTIVES)] = self.directives
+            extensions[extensions.index(DIRECTIVES)] = directives
         else:
-            extensions.append(self.directives)
-        if str(self.project.snippets_dir) not in map(str, config.watch):
-            config.watch.append(str(self.project.snippets_dir))
-        if "SOURCE_DATE_EPOCH" not in os.environ and (stamp := _last_commit_time(self.project.root)):
+            extensions.append(directives)
+        if str(project.snippets_dir) not in map(str, config.watch):
+            config.watch.append(str(project.snippets_dir))
+        self._end_source_date()
+        if "SOURCE_DATE_EPOCH" not in os.environ and (stamp := _last_commit_time(project.root)):
             os.environ["SOURCE_DATE_EPOCH"] = stamp  # MkDocs reads it for every date it writes
+            self._source_date_set = True
         return config
 
+    def _end_source_date(self) -> None:
+        """Remove the ``SOURCE_DATE_EPOCH`` this build set: the next build reads its own commit's time."""
+        if self._source_date_set:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+            self._source_date_set = False
+
+    def on_build_error(self, error: Exception) -> None:
+        self._end_source_date()
+
+    @_reported
     def on_pre_build(self, config: MkDocsConfig) -> None:
-        try:
-            problems = editions.check(self.project.root) if (self.project.root / editions.ENGLISH).is_dir() else []
-        except ConfigError as exc:
-            raise PluginError(str(exc)) from exc
+        problems = editions.check(self.project.root) if (self.project.root / editions.ENGLISH).is_dir() else []
         if problems:
             raise PluginError("the editions differ:\n  " + "\n  ".join(problems))
         if self.config.mode == "off":
             return
-        try:
-            # Printed, not logged: MkDocs shows only its own loggers, and --strict would count the runner's warnings.
-            check = self.config.mode == "check"
-            report = build(
-                self.project, check=check, other_paths=check or self.config.cpu_paths, stream=sys.stderr, report_file=self.report_file
-            )
-        except (store.ManifestError, ConfigError) as exc:
-            raise PluginError(str(exc)) from exc
+        # Printed, not logged: MkDocs shows only its own loggers, and --strict would count the runner's warnings.
+        check = self.config.mode == "check"
+        report = build(
+            self.project,
+            check=check,
+            other_paths=check or self.config.cpu_paths,
+            stream=sys.stderr,
+            report_file=self._configured().report_file,
+        )
         if not report.ok:
             raise PluginError(f"{len(report.failures)} snippet(s) failed: {', '.join(report.failures)}")
         if report.unmeasured:
@@ -139,16 +203,11 @@ class SnippetSitePlugin(BasePlugin[SnippetSiteConfig]):
                 file=sys.stderr,
             )
         if self.config.notebooks and self.config.mode == "run":
-            try:
-                snippet_notebooks.generate(self.project, self.site)
-            except snippet_notebooks.NotebookError as exc:
-                raise PluginError(str(exc)) from exc
+            snippet_notebooks.generate(self.project, self.site)
 
+    @_reported
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        try:
-            published = assets.published(self.project, language.words(config.theme["language"]).figure_variants)
-        except assets.MissingAsset as exc:
-            raise PluginError(str(exc)) from exc
+        published = assets.published(self.project, language.words(config.theme["language"]).figure_variants)
         for asset in published:
             files.append(File.generated(config, asset.uri, abs_src_path=str(asset.source)))
         return files
@@ -162,10 +221,12 @@ class SnippetSitePlugin(BasePlugin[SnippetSiteConfig]):
         self.directives.page_uri = page.file.src_uri
         return markdown
 
-    def on_page_context(self, context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         links = notebook_nav.links(page, nav, self.notebooks, self.site, Path(config.docs_dir).name)
         if links is not None:
-            context["page_notebook"] = links
+            cast(dict, context)["page_notebook"] = links  # a key of this site's templates
         return context
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -175,6 +236,7 @@ class SnippetSitePlugin(BasePlugin[SnippetSiteConfig]):
         return light_notebook_page(html, self.site.site_url, page.url, list(page.toc))
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        self._end_source_date()
         path = Path(config.site_dir) / "search" / "search_index.json"
         if path.exists():
             rewrite_search_index(path)

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from snippet_runner.store import Entry
+from snippet_runner.api import ManifestEntry
 
 from .expand import DirectiveError
-from .language import KOREAN, Words
+from .language import KOREAN, PageWords
 
 
 class MissingProvenance(DirectiveError):
     """A page shows a snippet's output, but the manifest has no record of the run that made it."""
 
 
-def describe(snippet_id: str, entry: Entry | None, words: Words = KOREAN) -> str:
+def describe(snippet_id: str, entry: ManifestEntry | None, words: PageWords = KOREAN) -> str:
     """Snippet, versions, seeds, run time and date; every output and figure on a page carries it."""
     if entry is None:
         raise MissingProvenance(

@@ -10,24 +10,26 @@ from __future__ import annotations
 
 import html
 
-from snippet_runner.cpu_paths import Spread, plus_minus, shown_varies
+from snippet_runner.api import FrozenOutputs, SnippetError, Spread, plus_minus, shown_varies
 
-from .language import Words
+from .language import PageWords
 
 SPECS = ("verdict", "claim")
 """The format specs of the value directive that show a verdict."""
 
 
-class NotAVerdict(ValueError):
+class NotAVerdict(SnippetError, ValueError):
     """The named value is not a verdict of the shared rule."""
 
 
-def render(words: Words, outputs: dict, name: str, spec: str) -> str:
+def render(words: PageWords, outputs: FrozenOutputs, name: str, spec: str) -> str:
     values = outputs["values"]
     code = values.get(f"{name}.verdict")
     if code not in words.verdicts:
-        raise NotAVerdict(f"'{name}' is not a verdict of snippets/verdicts.py (no {name}.verdict value; "
-                          f"assign the result of verdicts.compare() or verdicts.claim() to a top-level name)")
+        raise NotAVerdict(
+            f"'{name}' is not a verdict of snippets/verdicts.py (no {name}.verdict value; "
+            f"assign the result of verdicts.compare() or verdicts.claim() to a top-level name)"
+        )
     text = words.verdicts[code]
     times = f"{name}.ratio" in values  # verdicts.compare_times(): a ratio of times, shown as ×1.40
     if spec == "claim" or not (times or f"{name}.difference" in values):

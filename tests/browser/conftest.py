@@ -20,7 +20,17 @@ from pathlib import Path
 
 import pytest
 
-from .support import ARTIFACTS, CHROMIUM, CHROMIUM_FLAGS, WAIT_MS, SiteHandler, SiteServer, Visit, base_path, site_origin
+from .support import (
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_FLAGS,
+    WAIT_MS,
+    SiteHandler,
+    SiteServer,
+    Visit,
+    base_path,
+    site_origin,
+)
 
 
 @pytest.fixture(scope="session")
@@ -85,7 +95,9 @@ def _opener(browser, server: SiteServer) -> Iterator:
         visit = Visit(page=context.new_page(), origin=server.origin, url=server.url(path), expect_status=expect_status)
         visit.record(context)
         response = visit.page.goto(visit.url, wait_until="load")
-        assert response is not None and response.status == expect_status, f"{visit.url}: HTTP {response and response.status}"
+        assert response is not None and response.status == expect_status, (
+            f"{visit.url}: HTTP {response and response.status}"
+        )
         return visit
 
     try:

@@ -11,7 +11,9 @@ SETTLE = """async () => {
   await document.fonts.ready;
 }"""
 
-EXPLORERS_DRAWN = "() => [...document.querySelectorAll('article figure.snippet-explorer')].every((figure) => figure.explorer?.plot)"
+EXPLORERS_DRAWN = (
+    "() => [...document.querySelectorAll('article figure.snippet-explorer')].every((figure) => figure.explorer?.plot)"
+)
 
 MATH_RENDERED = "() => [...document.querySelectorAll('article .arithmatex')].every((el) => el.querySelector('.katex'))"
 

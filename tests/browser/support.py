@@ -10,6 +10,7 @@ runs on, and it ignores ports when it maps the sitemap's URLs (``mkdocs serve`` 
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import mimetypes
 import re
@@ -21,6 +22,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from snippet_notebooks import Site
+from snippet_runner.editions import EDITIONS as REGISTRY
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -57,7 +59,7 @@ def site_origin() -> str:
     return f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
 
 
-EDITIONS = {"docs": "", "docs-en": "en/"}
+EDITIONS = {edition.docs: edition.site_folder for edition in REGISTRY}
 """Each edition's pages and where the built site has them: Korean at the root, English in en/."""
 
 
@@ -77,7 +79,7 @@ def page_paths() -> list[str]:
 
 def language_of(path: str) -> str:
     """The edition a page path belongs to: ``en`` or ``ko``."""
-    return "en" if path.startswith("en/") else "ko"
+    return next(e.language for e in REGISTRY[::-1] if path.startswith(e.site_folder))
 
 
 def built_pages(site: Path) -> set[str]:
@@ -93,7 +95,7 @@ class SiteHandler(BaseHTTPRequestHandler):
     prefix: str
     site_origin: str
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+    def do_GET(self) -> None:
         path = unquote(urlsplit(self.path).path)
         if not path.startswith(self.prefix):
             return self._send(HTTPStatus.NOT_FOUND, self.site / "404.html")
@@ -126,12 +128,11 @@ class SiteHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "max-age=600")
         self.end_headers()
-        try:
+        # The browser may go on (a navigation, a cancelled fetch) before the body is sent: nothing to serve then.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the browser went on (a navigation, a cancelled fetch) before the body was sent: nothing to serve
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - http.server's name
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

@@ -45,8 +45,12 @@ def test_the_english_search_finds_english_words(query: str, open_page, server) -
     summary = [(r["links"][:1], r["text"][:80]) for r in results[:5]]
     assert any(all(word.lower() in r["text"].lower() for word in query.split()) for r in results), summary
     links = [link for r in results for link in r["links"]]
-    assert server.prefix + ENGLISH_SEARCHES[query] in links, f"{ENGLISH_SEARCHES[query]} is not among the results: {summary}"
-    assert all(link.startswith(server.prefix + "en/") for link in links), f"the English search lists Korean pages: {links[:5]}"
+    assert server.prefix + ENGLISH_SEARCHES[query] in links, (
+        f"{ENGLISH_SEARCHES[query]} is not among the results: {summary}"
+    )
+    assert all(link.startswith(server.prefix + "en/") for link in links), (
+        f"the English search lists Korean pages: {links[:5]}"
+    )
     assert not [piece for r in results for piece in raw_tex(r["text"])]
     _no_problems(visit)
 
@@ -69,7 +73,10 @@ def test_the_language_switch_stays_on_the_page_after_instant_navigation(open_pag
 
 
 def test_each_edition_has_its_own_notebook_and_colab_link(open_page) -> None:
-    for path, folder, label in (("activation/relu/", "docs", "Colab에서 열기"), ("en/activation/relu/", "docs-en", "Open in Colab")):
+    for path, folder, label in (
+        ("activation/relu/", "docs", "Colab에서 열기"),
+        ("en/activation/relu/", "docs-en", "Open in Colab"),
+    ):
         visit = open_page(path)
         page = visit.page
         colab = page.locator(f"a.md-content__button[aria-label='{label}']")
@@ -77,7 +84,9 @@ def test_each_edition_has_its_own_notebook_and_colab_link(open_page) -> None:
         download = page.locator("a.md-content__button[download]")
         notebook = json.loads(page.request.get(urljoin(page.url, download.get_attribute("href"))).text())
         first = "".join(notebook["cells"][0]["source"])
-        assert bool(HANGUL.search(first)) == (folder == "docs"), f"{path}: the notebook's first cell is in the other language: {first[:120]!r}"
+        assert bool(HANGUL.search(first)) == (folder == "docs"), (
+            f"{path}: the notebook's first cell is in the other language: {first[:120]!r}"
+        )
         _no_problems(visit)
 
 
@@ -86,7 +95,11 @@ def test_each_edition_has_its_own_opengraph_locale_and_search_language(open_page
         visit = open_page(path)
         page = visit.page
         assert page.locator("meta[property='og:locale']").get_attribute("content") == locale
-        assert page.locator("meta[property='og:url']").get_attribute("content").endswith(("/en/" if language == "en" else "/relu-docs/") + "activation/relu/")
+        assert (
+            page.locator("meta[property='og:url']")
+            .get_attribute("content")
+            .endswith(("/en/" if language == "en" else "/relu-docs/") + "activation/relu/")
+        )
         index = page.request.get(urljoin(page.url, "../../search/search_index.json")).json()
         assert index["config"]["lang"] == [language]
         _no_problems(visit)

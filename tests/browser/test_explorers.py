@@ -35,7 +35,9 @@ class Use:
 def _uses() -> list[Use]:
     uses = []
     for markdown in sorted((ROOT / "docs").rglob("*.md")):
-        found = [m.groups() for line in markdown.read_text(encoding="utf-8").splitlines() if (m := DIRECTIVE.match(line))]
+        found = [
+            m.groups() for line in markdown.read_text(encoding="utf-8").splitlines() if (m := DIRECTIVE.match(line))
+        ]
         page = markdown.relative_to(ROOT / "docs").with_suffix("").as_posix() + "/"
         uses += [Use(page, snippet, section, position) for position, (snippet, section) in enumerate(found)]
     return uses
@@ -76,7 +78,9 @@ def _check_step(drawn: dict, expected: explorers.Explorer, index: int, where: st
     step = expected.steps[index]
     assert drawn["index"] == index, f"{where}: at step {drawn['index']}, expected {index}"
     assert drawn["valuetext"] == step.label, where
-    assert drawn["data"] == [step.x, *(step.series[name] for name in expected.names)], f"{where}: drawn values are not the snippet's"
+    assert drawn["data"] == [step.x, *(step.series[name] for name in expected.names)], (
+        f"{where}: drawn values are not the snippet's"
+    )
 
 
 def test_every_explorer_is_found_and_there_are_at_least_four() -> None:
@@ -96,7 +100,12 @@ def test_the_keyboard_steps_through_the_snippets_values(use: Use, open_page) -> 
     _check_step(drawn, expected, default, where)
     slider = page.locator("article figure.snippet-explorer").nth(use.position).locator("input[type=range]")
     slider.focus()
-    for key, index in (("Home", 0), ("ArrowRight", 1), ("End", len(expected.steps) - 1), ("ArrowLeft", len(expected.steps) - 2)):
+    for key, index in (
+        ("Home", 0),
+        ("ArrowRight", 1),
+        ("End", len(expected.steps) - 1),
+        ("ArrowLeft", len(expected.steps) - 2),
+    ):
         page.keyboard.press(key)
         _check_step(page.evaluate(DRAWN, use.position), expected, index, f"{where} after {key}")
     figure = page.locator("article figure.snippet-explorer").nth(use.position)
@@ -107,7 +116,9 @@ def test_the_keyboard_steps_through_the_snippets_values(use: Use, open_page) -> 
     page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
     dark = _drawn(page, use)
     _check_step(dark, expected, len(expected.steps) - 2, f"{where} in dark mode")
-    assert dark["axisColour"] != light_axis, f"{where}: the axes keep their light-mode colour ({light_axis}) in dark mode"
+    assert dark["axisColour"] != light_axis, (
+        f"{where}: the axes keep their light-mode colour ({light_axis}) in dark mode"
+    )
     figure.screenshot(path=screenshot_path(use.page, f"explorer-{use.position + 1}-dark"))
     assert not visit.problems(), "\n".join(visit.problems())
 
@@ -123,7 +134,9 @@ def test_explorers_work_after_instant_navigation(page_path: str, open_page) -> N
     for use in (u for u in USES if u.page == page_path):
         expected = _expected(use)
         drawn = _drawn(page, use)
-        _check_step(drawn, expected, [s.label for s in expected.steps].index(expected.default), f"{page_path} after navigation")
+        _check_step(
+            drawn, expected, [s.label for s in expected.steps].index(expected.default), f"{page_path} after navigation"
+        )
     assert page.evaluate("() => window.__stillHere === true"), "the click reloaded the page: instant navigation is off"
     assert not visit.problems(), "\n".join(visit.problems())
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
@@ -27,7 +28,6 @@ def _rendered_math(page) -> None:
         " return m.length > 0 && m.every((el) => el.querySelector('.katex')); }",
         timeout=WAIT_MS,
     )
-
 
 
 SEARCH_RESULTS = """() => [...document.querySelectorAll(".md-search-result__item")].map((item) => {
@@ -62,7 +62,9 @@ def test_search_finds_korean_words_without_raw_tex(query: str, open_page, server
     assert any(all(word in r["text"] for word in words) for r in results), f"no result has all of {words}: {summary}"
     assert any(all(any(mark.startswith(word) for mark in r["marks"]) for word in words) for r in results), summary
     expected = server.prefix + SEARCHES[query]
-    assert any(link == expected for r in results for link in r["links"]), f"{expected} is not among the results: {summary}"
+    assert any(link == expected for r in results for link in r["links"]), (
+        f"{expected} is not among the results: {summary}"
+    )
     raw = [piece for r in results for piece in raw_tex(r["text"])]
     assert not raw, f"search results show raw TeX: {raw[:3]}"
     page.locator(".md-search-result__item a").first.click()
@@ -145,7 +147,7 @@ def test_notebook_page_has_a_download_button_and_no_nav_entry_of_its_own(open_pa
     download = page.locator("a.md-content__button[download]")
     with page.expect_download() as event:
         download.click()
-    data = json.loads(open(event.value.path(), encoding="utf-8").read())
+    data = json.loads(Path(event.value.path()).read_text(encoding="utf-8"))
     assert data["nbformat"] == 4 and data["cells"][0]["cell_type"] == "markdown"
     nav_links = page.locator(".md-nav--primary a.md-nav__link")
     hrefs = [urljoin(page.url, nav_links.nth(i).get_attribute("href")) for i in range(nav_links.count())]

@@ -88,7 +88,9 @@ def _image_problems(page, language: str) -> list[str]:
             problems.append(f"image without alt text: {image['src']}")
         if image["inFigure"]:
             if bool(HANGUL.search(image["alt"] or "")) != (language == "ko"):
-                problems.append(f"figure alt text is not in the edition's language ({language}): {image['src']} ({image['alt']!r})")
+                problems.append(
+                    f"figure alt text is not in the edition's language ({language}): {image['src']} ({image['alt']!r})"
+                )
             if not image["caption"] or not CAPTION[language].match(image["caption"]):
                 problems.append(f"figure without a numbered caption: {image['src']}")
     return problems
@@ -121,7 +123,9 @@ def _variant_problems(figures: list[list[dict]], scheme: str) -> list[str]:
             continue
         lightness = sum(shown[0]["corner"]) / (3 * 255)
         if (lightness < 0.5) != (scheme == "dark"):
-            problems.append(f"figure {number}: background {shown[0]['corner']} on the {scheme} scheme ({shown[0]['src']})")
+            problems.append(
+                f"figure {number}: background {shown[0]['corner']} on the {scheme} scheme ({shown[0]['src']})"
+            )
     return problems
 
 

@@ -41,7 +41,9 @@ def measured():
     yield found
     if found:
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        (ARTIFACTS / "zensical-search.json").write_text(json.dumps(found, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        (ARTIFACTS / "zensical-search.json").write_text(
+            json.dumps(found, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
 
 
 def _search(visit: Visit, query: str) -> list[dict]:
@@ -69,7 +71,14 @@ def test_zensical_search_finds_korean_words(query: str, open_zensical_page, zens
 
 
 def test_zensical_pages_load_without_external_requests_or_errors(open_zensical_page) -> None:
-    for path in ("", "activation/relu/", "experiments/dead_relu/", "en/", "en/activation/relu/", "en/experiments/dead_relu/"):
+    for path in (
+        "",
+        "activation/relu/",
+        "experiments/dead_relu/",
+        "en/",
+        "en/activation/relu/",
+        "en/experiments/dead_relu/",
+    ):
         visit = open_zensical_page(path)
         visit.page.wait_for_load_state("networkidle")
         assert not visit.problems(), f"{path}: " + "\n".join(visit.problems())
@@ -98,13 +107,18 @@ def test_zensical_draws_the_explorers_and_shows_the_figure_variant_of_each_schem
     assert not visit.problems(), "\n".join(visit.problems())
 
 
-def test_zensical_builds_the_english_edition_with_its_language_figures_and_switch(open_zensical_page, zensical_server) -> None:
+def test_zensical_builds_the_english_edition_with_its_language_figures_and_switch(
+    open_zensical_page, zensical_server
+) -> None:
     visit = open_zensical_page("en/basics/vanishing_gradient/")
     page = visit.page
     assert page.evaluate("() => document.documentElement.lang") == "en"
     captions = page.locator("article figcaption").all_inner_texts()
     assert captions and all(caption.startswith("Figure ") for caption in captions), captions
-    assert page.locator("a.md-select__link[hreflang=ko]").get_attribute("href") == zensical_server.prefix + "basics/vanishing_gradient/"
+    assert (
+        page.locator("a.md-select__link[hreflang=ko]").get_attribute("href")
+        == zensical_server.prefix + "basics/vanishing_gradient/"
+    )
     results = _search(visit, "gradient")
     assert any(urlparse(r["href"]).path.startswith(zensical_server.prefix + "en/") for r in results), results[:3]
     assert not visit.problems(), "\n".join(visit.problems())

@@ -58,6 +58,7 @@ def test_a_gap_of_a_few_test_examples_is_not_distinguishable_even_when_the_seeds
     assert result.verdict == verdicts.NOT_DISTINGUISHABLE
     assert result.low < 0 < result.high
 
+
 def test_a_large_difference_is_distinguishable_in_either_direction() -> None:
     good, poor = scores([0.99, 0.985, 0.99], 2000), scores([0.95, 0.955, 0.95], 2000, shift=7)
     ahead = verdicts.compare(good, poor)
@@ -67,14 +68,17 @@ def test_a_large_difference_is_distinguishable_in_either_direction() -> None:
     assert behind.high < 0
     assert (ahead.seeds, ahead.examples) == (3, 2000)
 
+
 def test_seed_to_seed_noise_alone_can_hide_a_difference() -> None:
     # One number per seed (no test set): seeds that scatter more than the gap are not distinguishable.
     assert verdicts.compare([0.50, 0.62, 0.55], [0.52, 0.60, 0.50]).verdict == verdicts.NOT_DISTINGUISHABLE
     assert verdicts.compare([0.90, 0.91, 0.92], [0.50, 0.51, 0.52]).verdict == verdicts.DISTINGUISHABLE
 
+
 def test_the_same_inputs_give_the_same_interval() -> None:
     a, b = scores([0.97, 0.975, 0.98], 500), scores([0.96, 0.965, 0.97], 500, shift=3)
     assert verdicts.compare(a, b) == verdicts.compare(a, b)
+
 
 def test_a_verdict_declared_to_move_between_cpu_paths_is_inconclusive_and_keeps_its_interval() -> None:
     a, b = scores([0.99, 0.985, 0.99], 2000), scores([0.95, 0.955, 0.95], 2000, shift=7)
@@ -82,11 +86,13 @@ def test_a_verdict_declared_to_move_between_cpu_paths_is_inconclusive_and_keeps_
     assert moving.verdict == verdicts.INCONCLUSIVE
     assert (moving.low, moving.high) == (plain.low, plain.high)
 
+
 def test_malformed_scores_are_refused_with_their_shape() -> None:
     with pytest.raises(ValueError, match="시드 2개 이상"):
         verdicts.compare([[1, 0, 1]], [[1, 1, 1]])
     with pytest.raises(ValueError, match="평가 예제 수가 다릅니다"):
         verdicts.compare(np.ones((3, 10)), np.ones((3, 11)))
+
 
 @pytest.mark.parametrize(
     ("conditions", "verdict"),
@@ -97,9 +103,11 @@ def test_a_claim_holds_under_all_conditions_some_or_none(conditions: dict, verdi
     assert result.verdict == verdict
     assert (result.held, result.checked) == (sum(conditions.values()), len(conditions))
 
+
 def test_a_claim_needs_a_condition() -> None:
     with pytest.raises(ValueError):
         verdicts.claim()
+
 
 def test_a_claimed_difference_is_judged_by_the_comparison() -> None:
     a, b = scores([0.99, 0.985, 0.99], 2000), scores([0.95, 0.955, 0.95], 2000, shift=7)
@@ -110,22 +118,33 @@ def test_a_claimed_difference_is_judged_by_the_comparison() -> None:
     moving = verdicts.compare(a, b, moves_between_cpus=True)
     assert verdicts.claim_of_difference(moving, +1).verdict == verdicts.INCONCLUSIVE
 
+
 def test_the_vanishing_rule_is_one_threshold() -> None:
     assert verdicts.vanishes(verdicts.VANISHING_RATIO / 2)
     assert not verdicts.vanishes(verdicts.VANISHING_RATIO * 2)
 
+
 def test_every_verdict_has_words_in_the_snippets_and_in_both_editions() -> None:
-    codes = {verdicts.DISTINGUISHABLE, verdicts.NOT_DISTINGUISHABLE, verdicts.INCONCLUSIVE,
-             verdicts.HOLDS, verdicts.CONDITIONAL, verdicts.WRONG, verdicts.NOT_SUPPORTED}
+    codes = {
+        verdicts.DISTINGUISHABLE,
+        verdicts.NOT_DISTINGUISHABLE,
+        verdicts.INCONCLUSIVE,
+        verdicts.HOLDS,
+        verdicts.CONDITIONAL,
+        verdicts.WRONG,
+        verdicts.NOT_SUPPORTED,
+    }
     assert set(verdicts.WORDS) == codes
     assert set(KOREAN.verdicts) == set(ENGLISH.verdicts) == codes
     assert [verdicts.WORDS[c] for c in sorted(codes)] == [KOREAN.verdicts[c] for c in sorted(codes)]
+
 
 def test_a_comparison_publishes_its_fields() -> None:
     result = verdicts.compare(scores([0.99, 0.985, 0.99], 200), scores([0.95, 0.955, 0.95], 200, shift=7))
     values = published_values({"order": result, "_hidden": result, "plain": 0.5, "Comparison": verdicts.Comparison})
     assert values["order.verdict"] == "distinguishable" and values["order.examples"] == 200
     assert {f"order.{f.name}" for f in dataclasses.fields(result)} | {"plain"} == set(values)
+
 
 def test_times_within_the_margin_are_never_distinguishable_however_steady() -> None:
     # A steady 1.5x (ReLU output vs no zeros, Sigmoid vs ReLU on some kernels): load and CPU kernels move
@@ -135,6 +154,7 @@ def test_times_within_the_margin_are_never_distinguishable_however_steady() -> N
     result = verdicts.compare_times(slower, relu)
     assert result.ratio == pytest.approx(1.5) and result.low == pytest.approx(1.5)
     assert result.verdict == verdicts.NOT_DISTINGUISHABLE
+
 
 def test_times_far_beyond_the_margin_are_distinguishable_paired_by_round() -> None:
     # A busy round slows both functions: pairing by round keeps the ratio steady.

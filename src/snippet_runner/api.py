@@ -1,0 +1,84 @@
+"""The engine as the notebooks and the site see it: everything else in ``snippet_runner`` is internal.
+
+``tests/test_architecture.py`` holds ``snippet_notebooks`` and ``snippet_site`` to this module (and to
+``snippet_runner.SnippetError``), so the engine's modules can be split, merged or renamed without a
+change above it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import drift_rules
+from .build import build
+from .cachekey import Versions
+from .compare import tolerance_of
+from .cpu_paths import Spread, plus_minus, shown_varies
+from .dependencies import find as find_dependencies
+from .discovery import references
+from .drift_rules import NUMBER
+from .editions import EDITIONS, LANGUAGES, ORIGINAL, Edition, by_docs
+from .errors import SnippetError
+from .figure_text import Translation
+from .markdown_scan import CodeMap, scan
+from .payloads import FigureRecord, FrozenOutputs, SpreadRecord, Value
+from .project import ConfigError, Options, Project
+from .source import SnippetSource
+from .store import (
+    FIGURE_VARIANTS,
+    ManifestEntry,
+    ManifestError,
+    Variant,
+    atomic_write_text,
+    figures_dir,
+    load_manifest,
+    load_outputs,
+    outputs_file,
+    require_outputs,
+)
+
+ENGINE_DIR = Path(__file__).parent
+"""The engine's sources: part of what a generated notebook depends on."""
+DRIFT_RULES_FILE = Path(drift_rules.__file__)
+"""The comparison rules, which a notebook's check cell embeds as they are."""
+
+__all__ = [
+    "DRIFT_RULES_FILE",
+    "EDITIONS",
+    "ENGINE_DIR",
+    "FIGURE_VARIANTS",
+    "LANGUAGES",
+    "NUMBER",
+    "ORIGINAL",
+    "CodeMap",
+    "ConfigError",
+    "Edition",
+    "FigureRecord",
+    "FrozenOutputs",
+    "ManifestEntry",
+    "ManifestError",
+    "Options",
+    "Project",
+    "SnippetError",
+    "SnippetSource",
+    "Spread",
+    "SpreadRecord",
+    "Translation",
+    "Value",
+    "Variant",
+    "Versions",
+    "atomic_write_text",
+    "build",
+    "by_docs",
+    "figures_dir",
+    "find_dependencies",
+    "load_manifest",
+    "load_outputs",
+    "outputs_file",
+    "plus_minus",
+    "references",
+    "require_outputs",
+    "scan",
+    "shown_varies",
+    "tolerance_of",
+]
