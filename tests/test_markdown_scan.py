@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from snippet_runner.discovery import Reference, references
+from snippet_runner.grammar import Reference, references
 from snippet_runner.markdown_scan import CodeMap, scan
 from snippet_site.expand import PageContext, expand
 

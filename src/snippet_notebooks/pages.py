@@ -8,10 +8,9 @@ from pathlib import Path
 
 from pymdownx.slugs import slugify
 
-from snippet_runner.api import Project, SnippetError, references, scan
+from snippet_runner.api import INCLUDE, Project, SnippetError, references, scan
 
 NOTEBOOKS_DIR = "notebooks"
-CODE_INCLUDE = re.compile(r"""--8<--\s+["']([^"':]+\.py)""")
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*(?:\{(?P<attrs>[^}]*)\})?\s*$")
 ANCHOR = re.compile(r"#([\w-]+)")
 
@@ -59,7 +58,7 @@ def _slug(text: str) -> str:
 def scan_page(docs_dir: Path, path: Path) -> PageCode | None:
     """The snippets a page refers to, in order; None when the page shows no code."""
     text = path.read_text(encoding="utf-8")
-    if not CODE_INCLUDE.search(text):
+    if not INCLUDE.search(text):
         return None
     title, heading, anchor = "", "", ""
     lines = text.split("\n")

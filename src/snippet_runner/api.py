@@ -15,11 +15,11 @@ from .cachekey import Versions
 from .compare import tolerance_of
 from .cpu_paths import Spread, plus_minus, shown_varies
 from .dependencies import find as find_dependencies
-from .discovery import references
 from .drift_rules import NUMBER
 from .editions import EDITIONS, LANGUAGES, ORIGINAL, Edition, by_docs
 from .errors import SnippetError
 from .figure_text import Translation
+from .grammar import BLOCK, INCLUDE, SHARED, VALUE, references
 from .markdown_scan import CodeMap, scan
 from .payloads import FigureRecord, FrozenOutputs, SpreadRecord, Value
 from .project import ConfigError, Options, Project
@@ -43,13 +43,17 @@ DRIFT_RULES_FILE = Path(drift_rules.__file__)
 """The comparison rules, which a notebook's check cell embeds as they are."""
 
 __all__ = [
+    "BLOCK",
     "DRIFT_RULES_FILE",
     "EDITIONS",
     "ENGINE_DIR",
     "FIGURE_VARIANTS",
+    "INCLUDE",
     "LANGUAGES",
     "NUMBER",
     "ORIGINAL",
+    "SHARED",
+    "VALUE",
     "CodeMap",
     "ConfigError",
     "Edition",

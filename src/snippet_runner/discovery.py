@@ -2,36 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .markdown_scan import CodeMap, scan
+from .grammar import references
+from .markdown_scan import scan
 from .project import Project
-
-# `--8<-- "path.py:section"` includes and the `{{ output|figure|explorer|value path.py... }}` directives.
-REFERENCE = re.compile(r"""--8<--\s+["']([^"':]+\.py)|\{\{\s*(?:output|figure|explorer|value)\s+([^\s:}]+\.py)""")
-
-
-@dataclass(frozen=True)
-class Reference:
-    line: int
-    """The 0-based line of the page it is on."""
-    snippet_id: str
-
-
-def references(lines: Sequence[str], code: CodeMap) -> list[Reference]:
-    """The snippets a page (its lines and where its code is) refers to, in page order: every ``--8<--``
-    include (they are read wherever they stand, fenced code included) and every directive outside code
-    (the site leaves those alone)."""
-    return [
-        Reference(number, match.group(1) or match.group(2))
-        for number, line in enumerate(lines)
-        for match in REFERENCE.finditer(line)
-        if match.group(1) or not code.in_code(number, match.start())
-    ]
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from snippet_runner.api import EDITIONS, ConfigError
+from snippet_runner.api import EDITIONS, SHARED, ConfigError
 
 KOREAN, ENGLISH = (
     edition.docs for edition in EDITIONS
@@ -27,7 +27,6 @@ KOREAN, ENGLISH = (
 DIFFERENCES = Path("includes/editions.toml")
 GENERATED = "notebooks"
 """The notebooks' folder: generated for each edition from its own pages (``snippet_notebooks``)."""
-REFERENCE = re.compile(r"\{\{\s*(?:output|figure|explorer|value)\s+[^}\"]*?(?=\s*(?:\"|\}\}))|--8<--\s+\"[^\"]+\"")
 ANCHOR = re.compile(r"\{\s*#([\w-]+)\s*\}")
 
 
@@ -95,7 +94,7 @@ def check(root: Path) -> list[str]:
         f"{DIFFERENCES}: {page} is not a page of both editions" for page in sorted(set(allowed) - (korean & english))
     ]
     for page in sorted((korean & english) - set(allowed)):
-        for pattern, what in ((REFERENCE, "reference"), (ANCHOR, "anchor")):
+        for pattern, what in ((SHARED, "reference"), (ANCHOR, "anchor")):
             problem = _first_difference(
                 page, marks(korean_dir / page, pattern), marks(english_dir / page, pattern), what
             )

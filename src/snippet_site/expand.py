@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from snippet_runner.api import NUMBER, CodeMap, SnippetError, Spread, plus_minus, scan, shown_varies
+from snippet_runner.api import BLOCK, NUMBER, VALUE, CodeMap, SnippetError, Spread, plus_minus, scan, shown_varies
 
 from . import explorers, verdict_text
 from .language import KOREAN, PageWords
@@ -32,8 +32,6 @@ from .language import KOREAN, PageWords
 if TYPE_CHECKING:
     from snippet_runner.api import FrozenOutputs
 
-BLOCK = re.compile(r"^(?P<indent>[ \t]*)\{\{\s*(?P<kind>output|figure|explorer)\s+(?P<args>.*?)\s*\}\}[ \t]*$")
-VALUE = re.compile(r"\{\{\s*value\s+(?P<args>[^}]*?)\s*\}\}")
 SNIPPET_LINE = re.compile(r"^(\s*)(-+8<-+)")
 FIGURES_URI = "figures"
 
