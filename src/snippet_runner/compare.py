@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import io
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,10 +68,23 @@ def drift_report(snippet_id: str, drifts: list[Drift], pages: list[str]) -> str:
     return "\n".join(lines)
 
 
+FigureFiles = Path | Mapping[str, bytes]
+"""Where an output's figures are: a folder, or the files by name (a run not yet frozen)."""
+
+
+def _figure(files: FigureFiles, name: str) -> Path | BinaryIO:
+    return files / name if isinstance(files, Path) else io.BytesIO(files[name])
+
+
 def compare_outputs(
-    frozen: FrozenOutputs, fresh: FrozenOutputs, frozen_figures: Path, fresh_figures: Path, options: Options
+    frozen: FrozenOutputs,
+    fresh: FrozenOutputs,
+    frozen_figures: FigureFiles,
+    fresh_figures: FigureFiles,
+    options: Options,
 ) -> list[Drift]:
-    """Every difference between two outputs files that the snippet's tolerances do not allow."""
+    """Every difference between two outputs that the snippet's tolerances do not allow. The one rule
+    for "does a run still match": the re-runs, the shard comparison and the determinism check use it."""
     drifts: list[Drift] = []
     tolerance = tolerance_of(options)
     for name in sorted(set(frozen["sections"]) | set(fresh["sections"])):
@@ -88,7 +102,7 @@ def compare_outputs(
             if variant not in old or variant not in new:
                 drifts.append(Drift(where, old.get(variant, "none"), new.get(variant, "none")))
                 continue
-            rms = image_rms(frozen_figures / old[variant], fresh_figures / new[variant])
+            rms = image_rms(_figure(frozen_figures, old[variant]), _figure(fresh_figures, new[variant]))
             if rms is None or rms > options.image_tol:
                 shown = "a different size" if rms is None else f"RMS pixel difference {rms:.2f} > {options.image_tol:g}"
                 drifts.append(Drift(where, old[variant], f"{new[variant]} ({shown})"))

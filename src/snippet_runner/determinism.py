@@ -8,19 +8,16 @@ of objects would otherwise freeze one arbitrary run, and every re-run would repo
 from __future__ import annotations
 
 import difflib
-import io
 from dataclasses import dataclass, field
 from typing import TextIO
 
 from . import store
 from .build import default_jobs, select_snippets
-from .compare import compare_text, compare_values, image_rms, tolerance_of
+from .compare import compare_outputs
 from .messages import Messages
-from .payloads import FrozenOutputs
 from .progress import Progress
 from .project import Options, Project
 from .scheduler import RunResult, discard, run_many
-from .store import FIGURE_VARIANTS
 
 
 @dataclass
@@ -46,29 +43,10 @@ def _text_diff(first: str, second: str) -> str:
     return "\n".join(f"      {line}" for line in lines)
 
 
-def _agree(
-    a: FrozenOutputs, b: FrozenOutputs, figures: tuple[dict[str, bytes], dict[str, bytes]], options: Options
-) -> bool:
-    """Whether the tests would accept the second run in place of the first."""
-    if compare_text(a["sections"][""], b["sections"][""], tolerance_of(options)):
-        return False
-    if compare_values(a["values"], b["values"], tolerance_of(options)):
-        return False
-    if [f["section"] for f in a["figures"]] != [f["section"] for f in b["figures"]]:
-        return False
-    for old, new in zip(a["figures"], b["figures"], strict=False):
-        for variant in FIGURE_VARIANTS:
-            if old[variant] != new[variant]:
-                rms = image_rms(io.BytesIO(figures[0][old[variant]]), io.BytesIO(figures[1][new[variant]]))
-                if rms is None or rms > options.image_tol:
-                    return False
-    return True
-
-
 def differences(first: RunResult, second: RunResult, options: Options) -> list[str]:
     """What a page would show differently after the second run, beyond the snippet's tolerances."""
     (a, a_files), (b, b_files) = store.snippet_outputs(first), store.snippet_outputs(second)
-    if _agree(a, b, (a_files, b_files), options):
+    if not compare_outputs(a, b, a_files, b_files, options):
         return []
     found: list[str] = []
     if a["sections"][""] != b["sections"][""]:  # every section is a slice of the whole output
