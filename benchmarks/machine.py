@@ -34,9 +34,9 @@ def machine() -> dict[str, object]:
 
 
 def versions() -> dict[str, str]:
-    from snippet_runner import RUNNER_VERSION
+    from snippet_runner.runner_version import runner_version
 
-    found = {"python": platform.python_version(), "snippet-runner": RUNNER_VERSION}
+    found = {"python": platform.python_version(), "snippet-runner": runner_version()}
     for name in PACKAGES:
         try:
             found[name] = importlib.metadata.version(name)

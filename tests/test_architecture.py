@@ -79,3 +79,14 @@ def test_the_check_sees_an_import_inside_a_function(tmp_path: Path) -> None:
         "def f():\n    from mkdocs.plugins import BasePlugin\n    import material.extensions\n", encoding="utf-8"
     )
     assert _top(_imports(module)) == {"mkdocs", "material"}
+
+
+def test_no_two_public_classes_share_a_name() -> None:
+    """One name, one thing: grep finds the class a message or a traceback names."""
+    defined: dict[str, list[str]] = {}
+    for path in sorted(SRC.rglob("*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
+                defined.setdefault(node.name, []).append(path.relative_to(SRC).as_posix())
+    assert defined, "no class found under src/"
+    assert not {name: where for name, where in defined.items() if len(where) > 1}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +12,7 @@ from snippet_runner import cachekey
 from snippet_runner.cachekey import SourceIndex, Versions, compute
 from snippet_runner.discovery import find_snippets
 from snippet_runner.project import Options, Project
+from snippet_runner.runner_version import SHAPING, code_of, runner_version
 from tiny_project import write
 
 SNIPPET = "import json\nimport helper\nrows = open('data/t.csv', encoding='utf-8').read()\nprint(json.dumps(rows))\n"
@@ -142,3 +144,16 @@ def test_an_index_that_cannot_be_written_is_not_an_error(project: Project) -> No
     index = SourceIndex.load(project)
     _key(project, index=index)
     index.save()  # no exception: the next build parses again
+
+
+def test_the_runner_version_follows_the_code_that_shapes_an_output_not_its_comments(tmp_path: Path) -> None:
+    module = tmp_path / "m.py"
+    module.write_text(
+        '"""Doc."""\n\ndef f(x):\n    """What f does."""\n    return x + 1  # one more\n', encoding="utf-8"
+    )
+    original = code_of(module)
+    module.write_text('"""Other words."""\n\n\ndef f(x):\n    return (\n        x + 1\n    )\n', encoding="utf-8")
+    assert code_of(module) == original, "a docstring, a comment or the layout changed the version"
+    module.write_text('"""Doc."""\n\ndef f(x):\n    return x + 2\n', encoding="utf-8")
+    assert code_of(module) != original, "a change of code left the version as it was"
+    assert "worker.py" in SHAPING and len(runner_version()) == 16

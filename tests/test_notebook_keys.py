@@ -128,7 +128,7 @@ def test_check_never_trusts_the_record(two_pages: Project, built: list[str]) -> 
     index = two_pages.root / keys.INDEX_FILE
     entries = json.loads(index.read_text(encoding="utf-8"))
     (two_pages.root / FIRST).write_text(made.replace("첫째", "다름"), encoding="utf-8")
-    entries[FIRST]["text_sha256"] = keys.sha256((two_pages.root / FIRST).read_bytes())  # a record that lies
+    entries[FIRST]["text_sha256"] = keys.hex_digest((two_pages.root / FIRST).read_bytes())  # a record that lies
     index.write_text(json.dumps(entries), encoding="utf-8")
     report, pages = generate(two_pages, built, check=True)
     assert report.stale == [FIRST] and "first.md" in pages

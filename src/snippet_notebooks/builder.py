@@ -13,6 +13,7 @@ from nbformat import NotebookNode
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from snippet_runner.api import (
+    HANGUL,
     Options,
     Project,
     SnippetSource,
@@ -32,7 +33,6 @@ from .words import NotebookWords, words
 
 CELL_LABEL = "# snippets/{id}{part}"
 MAX_EMBEDDED_FILE = 200_000
-HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 
 
 def markdown_text(text: str) -> str:

@@ -43,7 +43,7 @@ from snippet_runner.api import Project, atomic_write_text
 
 from .builder import Inputs, NotebookBuilder
 from .index_page import INDEX_PAGE, index_text
-from .keys import Keys, NotebookEntry, NotebookIndex, sha256
+from .keys import Keys, NotebookEntry, NotebookIndex, hex_digest
 from .pages import NOTEBOOKS_DIR, NotebookError, PageCode, SnippetUse, notebook_uri, pages_with_code, scan_page
 from .pins import read_pins
 from .site import Site, edition_config, editions
@@ -122,7 +122,9 @@ def generate(project: Project, site: Site | None = None, *, check: bool = False)
         inputs = Inputs()
         text = render(builder.build(page, inputs))
         files, imports = sorted({keys.name(p) for p in inputs.files}), sorted(inputs.imports)
-        index.record(name, NotebookEntry(keys.key(page, files, imports), sha256(text.encode("utf-8")), files, imports))
+        index.record(
+            name, NotebookEntry(keys.key(page, files, imports), hex_digest(text.encode("utf-8")), files, imports)
+        )
         if path.exists() and path.read_text(encoding="utf-8") == text:
             report.unchanged.append(name)
         elif check:

@@ -41,12 +41,12 @@ ABSENT = "absent"
 GENERATOR_PACKAGES = (Path(__file__).parent, ENGINE_DIR)
 
 
-def sha256(data: bytes) -> str:
+def hex_digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
 def _json_hash(data: object) -> str:
-    return sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+    return hex_digest(json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8"))
 
 
 def index_file(project: Project) -> Path:
@@ -58,7 +58,7 @@ def index_file(project: Project) -> Path:
 def generator_version() -> str:
     """A hash of the generator's source and of the versions it depends on."""
     sources = {
-        f"{package.name}/{path.name}": sha256(path.read_bytes())
+        f"{package.name}/{path.name}": hex_digest(path.read_bytes())
         for package in GENERATOR_PACKAGES
         for path in sorted(package.glob("*.py"))
     }
@@ -83,7 +83,7 @@ class Keys:
                 "generator": generator_version(),
                 "site": dataclasses.asdict(self.site),
                 "pins": self.pins,
-                "style": sha256(self.project.style_file.read_bytes()),
+                "style": hex_digest(self.project.style_file.read_bytes()),
             }
         )
 
@@ -97,7 +97,7 @@ class Keys:
         if name not in self.digests:
             path = os.path.join(self.project.root, name)
             try:
-                self.digests[name] = sha256(Path(path).read_bytes()) if os.path.isfile(path) else ABSENT
+                self.digests[name] = hex_digest(Path(path).read_bytes()) if os.path.isfile(path) else ABSENT
             except OSError:
                 self.digests[name] = ABSENT
         return self.digests[name]
@@ -170,7 +170,7 @@ class NotebookIndex:
         if entry is None or entry.key != key:
             return False
         try:
-            return sha256(notebook.read_bytes()) == entry.text_sha256
+            return hex_digest(notebook.read_bytes()) == entry.text_sha256
         except OSError:
             return False
 

@@ -18,7 +18,7 @@ from .dependencies import find as find_dependencies
 from .drift_rules import NUMBER
 from .editions import EDITIONS, LANGUAGES, ORIGINAL, Edition, by_docs
 from .errors import SnippetError
-from .figure_text import Translation
+from .figure_text import HANGUL, Translation
 from .grammar import BLOCK, INCLUDE, SHARED, VALUE, references
 from .markdown_scan import CodeMap, scan
 from .payloads import FigureRecord, FrozenOutputs, SpreadRecord, Value
@@ -48,6 +48,7 @@ __all__ = [
     "EDITIONS",
     "ENGINE_DIR",
     "FIGURE_VARIANTS",
+    "HANGUL",
     "INCLUDE",
     "LANGUAGES",
     "NUMBER",

@@ -11,11 +11,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import RUNNER_VERSION, dependencies
+from . import dependencies
 from .dependencies import parsed_facts
 from .discovery import Snippet
 from .project import Options, Project
 from .run_environment import RUN_ENVIRONMENT
+from .runner_version import runner_version
 from .worker import FONT_FILE
 
 # Always part of the key: the runner draws figures with matplotlib, which computes with numpy.
@@ -144,7 +145,7 @@ def compute(
     """
     index = index if index is not None else SourceIndex()
     inputs: dict[str, str] = {
-        "runner": RUNNER_VERSION,
+        "runner": runner_version(),
         "python": ".".join(map(str, sys.version_info[:2])),
         "options": json.dumps(
             {name: getattr(options, name) for name in OUTPUT_OPTIONS if getattr(options, name) != []}, sort_keys=True

@@ -77,7 +77,7 @@ class RunError(TypedDict):
     line: int | None
 
 
-class Confinement(TypedDict):
+class ConfinementRecord(TypedDict):
     applied: dict[str, str]
     missing: dict[str, str]
 
@@ -92,7 +92,7 @@ class RunOutcome(TypedDict, total=False):
     error: RunError | None
     reads: list[str]
     """The checkout's files the run opened, relative to it."""
-    confinement: Confinement
+    confinement: ConfinementRecord
     cpu_seconds: float
     stdout: bytes
     stderr: bytes
