@@ -49,8 +49,9 @@ notebooks: setup  ## regenerate docs/notebooks/ and docs-en/notebooks/ from the 
 	$(BIN)/snippet-notebooks $(if $(CI),--check)
 
 # Two editions from the same runs: Korean (mkdocs.yml) at the root, English (mkdocs.en.yml) in en/,
-# built second (the Korean build cleans its site directory; it also runs any stale snippet first).
-build: setup notebooks  ## build site/ and site/en/ (runs stale snippets first)
+# built second (the Korean build cleans its site directory). Each build runs any stale snippet first and, through
+# the plugin, brings its edition's notebooks up to date.
+build: setup  ## build site/ and site/en/ (runs stale snippets and brings the notebooks up to date first)
 	$(BIN)/mkdocs build --strict
 	SITE_DIR_EN=$${SITE_DIR:-site}/en $(BIN)/mkdocs build --strict --config-file mkdocs.en.yml
 
@@ -64,10 +65,10 @@ build-zensical: setup notebooks  ## build site-zensical/ and site-zensical/en/ w
 	$(BIN)/snippet-site publish site-zensical
 	$(BIN)/snippet-site publish --language en site-zensical/en
 
-serve: setup notebooks  ## http://127.0.0.1:8000/relu-docs/, re-running edited snippets
+serve: setup  ## http://127.0.0.1:8000/relu-docs/, re-running edited snippets
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-serve-en: setup notebooks  ## the English edition: http://127.0.0.1:8001/relu-docs/en/
+serve-en: setup  ## the English edition: http://127.0.0.1:8001/relu-docs/en/
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8001 --config-file mkdocs.en.yml
 
 lint: setup  ## ruff: the rules and the formatting in pyproject.toml
