@@ -8,8 +8,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from snippet_runner.build import build
 from snippet_runner.project import Project
+from snippet_runner.refresh import refresh_outputs
 
 from . import machine, results, strictness
 from .measure import BenchmarkError
@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nwrote {results_file}")
     if not args.no_freeze and (source / "snippets" / results.PAGE_SNIPPET).exists():
         log = io.StringIO()
-        report = build(Project.at(source), only=[results.PAGE_SNIPPET], stream=log)
+        report = refresh_outputs(Project.at(source), only=[results.PAGE_SNIPPET], stream=log)
         print(log.getvalue().rstrip())
         if not report.ok:
             return 2

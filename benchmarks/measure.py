@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from snippet_runner.build import REPORT_FORMAT
+from snippet_runner.refresh import REPORT_FORMAT
 
 
 class BenchmarkError(Exception):

@@ -18,8 +18,8 @@ import pytest
 
 from notebook_run import Run, execute
 from snippet_runner import store
-from snippet_runner.build import PassReport, build
 from snippet_runner.project import Project
+from snippet_runner.refresh import PassReport, refresh_outputs
 from snippet_runner.scheduler import WALL_FACTOR
 
 
@@ -35,7 +35,7 @@ def _selected(items: list[pytest.Item], name: str, marker: str) -> list:
 
 def _rerun_snippets(project: Project, snippet_ids: list[str], outputs: Path) -> tuple[Project, PassReport]:
     target = Project.at(project.root, outputs_dir=outputs)
-    return target, build(target, force=True, only=snippet_ids, other_paths=False, stream=io.StringIO())
+    return target, refresh_outputs(target, force=True, only=snippet_ids, other_paths=False, stream=io.StringIO())
 
 
 @dataclass

@@ -19,8 +19,8 @@ import snippet_notebooks
 from snippet_notebooks import cli
 from snippet_notebooks.builder import NotebookBuilder
 from snippet_notebooks.words import ENGLISH, KOREAN, CheckMessages
-from snippet_runner.build import build
 from snippet_runner.project import Project
+from snippet_runner.refresh import refresh_outputs
 from snippet_site.notebook_links import NotebookLinksExtension, edition_docs
 from tiny_project import write
 
@@ -41,7 +41,7 @@ def editions(tmp_path: Path) -> Path:
     )
     write(tmp_path / "mkdocs.yml", KOREAN_CONFIG)
     write(tmp_path / "mkdocs.en.yml", ENGLISH_CONFIG)
-    assert build(Project.at(tmp_path), stream=io.StringIO()).ok
+    assert refresh_outputs(Project.at(tmp_path), stream=io.StringIO()).ok
     return tmp_path
 
 

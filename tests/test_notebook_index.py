@@ -8,8 +8,8 @@ from snippet_notebooks import generate
 from snippet_notebooks.index_page import INDEX_PAGE, index_text
 from snippet_notebooks.pages import PageCode
 from snippet_notebooks.site import Site
-from snippet_runner.build import build
 from snippet_runner.project import Project
+from snippet_runner.refresh import refresh_outputs
 from tiny_project import write
 
 SITE = Site(
@@ -39,7 +39,7 @@ def test_the_index_is_written_checked_and_removed_with_the_notebooks(scratch: Pr
         scratch.docs_dir / "demo.md", '# 데모\n\n```python\n--8<-- "demo/hello.py"\n```\n\n{{ output demo/hello.py }}\n'
     )
     write(scratch.root / "mkdocs.yml", "site_name: demo\nnav:\n  - 데모: demo.md\n")
-    assert build(scratch).ok
+    assert refresh_outputs(scratch).ok
     index = scratch.docs_dir / INDEX_PAGE
     report = generate(scratch)
     assert f"docs/{INDEX_PAGE}" in report.written and "[데모](../demo.md)" in index.read_text(encoding="utf-8")

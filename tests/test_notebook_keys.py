@@ -13,8 +13,8 @@ import snippet_notebooks
 from snippet_notebooks import keys
 from snippet_notebooks.builder import NotebookBuilder
 from snippet_runner import store
-from snippet_runner.build import build
 from snippet_runner.project import Project
+from snippet_runner.refresh import refresh_outputs
 from tiny_project import write
 
 SITE = snippet_notebooks.Site("https://example.org/relu/", "https://github.com/example/relu")
@@ -36,7 +36,7 @@ def two_pages(tmp_path: Path) -> Project:
     write(tmp_path / "docs" / "second.md", '# 둘째\n\n```python\n--8<-- "demo/second.py"\n```\n')
     write(tmp_path / "requirements.txt", "numpy==2.0.0\n")
     project = Project.at(tmp_path)
-    assert build(project, stream=io.StringIO()).ok
+    assert refresh_outputs(project, stream=io.StringIO()).ok
     return project
 
 

@@ -13,8 +13,8 @@ import pytest
 from benchmarks import results
 from benchmarks.measure import BenchmarkError, Timing, read_runner_report
 from benchmarks.scenarios import Measurements
-from snippet_runner.build import REPORT_FORMAT, build
 from snippet_runner.project import ConfigError, Project
+from snippet_runner.refresh import REPORT_FORMAT, refresh_outputs
 from tiny_project import GOOD, Tiny
 
 
@@ -24,13 +24,13 @@ def _report(path: Path) -> dict:
 
 def test_a_pass_writes_its_report(scratch: Project, tmp_path: Path) -> None:
     path = tmp_path / "reports" / "first.json"
-    build(scratch, stream=io.StringIO(), report_file=path)
+    refresh_outputs(scratch, stream=io.StringIO(), report_file=path)
     first = _report(path)
     assert first["format"] == REPORT_FORMAT and first["completed"] and first["ok"]
     assert first["counts"] == {"ran": 1, "cached": 0, "failed": 0}
     assert first["ran"] == ["demo/hello.py"] and first["failures"] == {}
     assert isinstance(first["seconds"], float) and first["seconds"] >= 0
-    build(scratch, stream=io.StringIO(), report_file=path)
+    refresh_outputs(scratch, stream=io.StringIO(), report_file=path)
     again = _report(path)
     assert again["counts"] == {"ran": 0, "cached": 1, "failed": 0} and again["ran"] == []
 
@@ -38,7 +38,7 @@ def test_a_pass_writes_its_report(scratch: Project, tmp_path: Path) -> None:
 def test_a_pass_that_raises_still_writes_a_report_marked_incomplete(scratch: Project, tmp_path: Path) -> None:
     path = tmp_path / "report.json"
     with pytest.raises(ConfigError):
-        build(scratch, only=["demo/missing.py"], stream=io.StringIO(), report_file=path)
+        refresh_outputs(scratch, only=["demo/missing.py"], stream=io.StringIO(), report_file=path)
     report = _report(path)
     assert not report["completed"] and not report["ok"]
 

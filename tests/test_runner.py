@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from snippet_runner import store
-from snippet_runner.build import PassReport, build
 from snippet_runner.compare import compare_outputs, drift_report
 from snippet_runner.project import ConfigError, Options, Project
+from snippet_runner.refresh import PassReport, refresh_outputs
 
 HELLO = """\
 # --8<-- [start:greet]
@@ -35,7 +35,7 @@ def write(path: Path, text: str) -> Path:
 
 def run(project: Project, **kwargs) -> tuple[PassReport, str]:
     log = io.StringIO()
-    report = build(project, stream=log, **kwargs)
+    report = refresh_outputs(project, stream=log, **kwargs)
     return report, log.getvalue()
 
 
@@ -237,7 +237,7 @@ def test_exit_calls_end_a_snippet_as_python_would(tiny: Project) -> None:
 def test_the_summary_line_ends_a_pass_that_stops_early(tiny: Project) -> None:
     log = io.StringIO()
     with pytest.raises(ConfigError, match="no such snippet"):
-        build(tiny, only=["demo/missing.py"], stream=log)
+        refresh_outputs(tiny, only=["demo/missing.py"], stream=log)
     assert log.getvalue().strip().splitlines()[-1].startswith("snippets: 0 ran, 0 cached, 0 failed in ")
 
 

@@ -10,9 +10,9 @@ import pytest
 
 from background_runs import BackgroundRuns
 from snippet_runner import store
-from snippet_runner.build import PassReport
 from snippet_runner.discovery import Snippet, find_snippets, pages_using
 from snippet_runner.project import Project
+from snippet_runner.refresh import PassReport
 from snippet_runner.rerun import compare_folder
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -18,9 +18,9 @@ from snippet_notebooks.pages import PageCode, SnippetUse
 from snippet_notebooks.pins import read_pins
 from snippet_notebooks.site import Site
 from snippet_runner import store
-from snippet_runner.build import build
 from snippet_runner.compare import compare_outputs
 from snippet_runner.project import Project
+from snippet_runner.refresh import refresh_outputs
 from tiny_project import Tiny
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,7 +47,7 @@ def test_timing_measurements_match_while_every_core_is_busy(
 ) -> None:
     fresh = Project.at(ROOT, outputs_dir=tmp_path / "outputs")
     with _under_load().cpu_hogs(len(os.sched_getaffinity(0))):
-        report = build(fresh, force=True, only=timing, jobs=len(os.sched_getaffinity(0)))
+        report = refresh_outputs(fresh, force=True, only=timing, jobs=len(os.sched_getaffinity(0)))
     assert report.ok, report.failures
     options = project.load_options()
     problems = []

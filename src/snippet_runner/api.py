@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import drift_rules
-from .build import build
 from .cachekey import Versions
 from .compare import tolerance_of
 from .cpu_paths import Spread, plus_minus, shown_varies
@@ -23,6 +22,7 @@ from .grammar import BLOCK, INCLUDE, SHARED, VALUE, references
 from .markdown_scan import CodeMap, scan
 from .payloads import FigureRecord, FrozenOutputs, SpreadRecord, Value
 from .project import ConfigError, Options, Project
+from .refresh import refresh_outputs
 from .source import SnippetSource
 from .store import (
     FIGURE_VARIANTS,
@@ -73,7 +73,6 @@ __all__ = [
     "Variant",
     "Versions",
     "atomic_write_text",
-    "build",
     "by_docs",
     "figures_dir",
     "find_dependencies",
@@ -82,6 +81,7 @@ __all__ = [
     "outputs_file",
     "plus_minus",
     "references",
+    "refresh_outputs",
     "require_outputs",
     "scan",
     "shown_varies",

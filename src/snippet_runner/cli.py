@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 from . import cpu_paths, determinism, reader_check, rerun, shards, store
-from .build import build
 from .messages import PROGRESS_LOGGER
 from .project import ConfigError, Project
+from .refresh import refresh_outputs
 from .shards import Shard, ShardError
 from .store import ManifestError
 
@@ -108,12 +108,14 @@ def main(argv: list[str] | None = None) -> int:
             return 0 if verdict.same else 1
         if args.command == "cpu-path":
             outputs = Project.at(args.root, outputs_dir=args.outputs)
-            report = build(outputs, force=True, only=args.snippets or None, jobs=args.jobs, cpu_path=args.path)
+            report = refresh_outputs(
+                outputs, force=True, only=args.snippets or None, jobs=args.jobs, cpu_path=args.path
+            )
             return 0 if report.ok else 1
         if args.command == "run" and args.shard:
             target = Project.at(args.root, outputs_dir=args.outputs)
             shards.prepare(project, target, args.shard)
-            report = build(
+            report = refresh_outputs(
                 target, only=args.snippets or None, jobs=args.jobs, shard=args.shard, report_file=args.report
             )
             return 0 if report.ok else 1
@@ -149,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "determinism":
             return 0 if determinism.check(project, only=args.snippets or None, jobs=args.jobs).ok else 1
-        report = build(
+        report = refresh_outputs(
             project,
             check=args.command == "check",
             force=args.command == "accept",

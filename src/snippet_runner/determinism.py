@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from . import store
-from .build import default_jobs, select_snippets
 from .compare import compare_outputs
 from .messages import Messages
 from .progress import Progress
 from .project import Options, Project
+from .refresh import default_jobs, select_snippets
 from .scheduler import RunResult, discard, run_many
 
 

@@ -1,7 +1,7 @@
 """The shapes of the two records everything else passes around, written down once.
 
 - ``RunOutcome``: what one run left behind (the worker's ``result.json``, plus what it printed),
-  read by ``scheduler.run_one`` and frozen by ``store.commit``.
+  read by ``scheduler.run_one`` and frozen by ``store.freeze``.
 - ``FrozenOutputs``: the frozen outputs file, ``outputs/<snippet>.json``, that the pages, the
   notebooks, the comparisons and the reader's check read (``store.load_outputs``).
 

@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import TextIO
 
 from . import shards, store
-from .build import PassReport, build
 from .compare import compare_outputs, drift_report
 from .discovery import find_snippets, pages_using
 from .messages import Messages
 from .project import Project
+from .refresh import PassReport, refresh_outputs
 from .shards import Shard
 
 
@@ -74,7 +74,9 @@ def rerun(
     target = Project.at(project.root, outputs_dir=folder)
     if shard is not None:
         shards.prepare(project, target, shard, stream)
-    report = build(target, force=True, only=only, jobs=jobs, stream=stream, other_paths=cpu_paths, shard=shard)
+    report = refresh_outputs(
+        target, force=True, only=only, jobs=jobs, stream=stream, other_paths=cpu_paths, shard=shard
+    )
     ids = only or [snippet.id for snippet in find_snippets(project) if shard is None or shard.owns(snippet.id)]
     comparison = compare_folder(project, target, sorted(ids), report.failures)
     say = Messages(stream)

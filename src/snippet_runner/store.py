@@ -212,7 +212,7 @@ def snippet_outputs(result: RunResult) -> tuple[FrozenOutputs, dict[str, bytes]]
     return content, files
 
 
-def commit(
+def freeze(
     project: Project,
     result: RunResult,
     key: CacheKey,

@@ -41,7 +41,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 import snippet_notebooks
-from snippet_runner.api import Project, SnippetError, build
+from snippet_runner.api import Project, SnippetError, refresh_outputs
 
 from . import assets, editions, language, notebook_nav
 from .directives import DirectivesExtension
@@ -187,7 +187,7 @@ class SnippetSitePlugin(BasePlugin[SnippetSiteConfig]):
             return
         # Printed, not logged: MkDocs shows only its own loggers, and --strict would count the runner's warnings.
         check = self.config.mode == "check"
-        report = build(
+        report = refresh_outputs(
             self.project,
             check=check,
             other_paths=check or self.config.cpu_paths,

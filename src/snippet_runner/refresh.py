@@ -84,7 +84,7 @@ def select_snippets(project: Project, only: list[str] | None) -> list[Snippet]:
     return snippets
 
 
-def build(
+def refresh_outputs(
     project: Project,
     *,
     check: bool = False,
@@ -112,11 +112,11 @@ def build(
     """
     started = time.monotonic()
     report = PassReport()
-    paths = Paths(cpu_path, other_paths and cpu_path == cpu_paths.PINNED)
+    paths = CpuPathPlan(cpu_path, other_paths and cpu_path == cpu_paths.PINNED)
     executor = executor or LocalPool(jobs or default_jobs(), cpu_path)
     completed = False
     try:
-        _build(
+        _refresh(
             project,
             report,
             check=check,
@@ -151,12 +151,12 @@ def _unmeasured(project: Project, snippet_id: str, table: dict[str, Options]) ->
 
 
 @dataclass(frozen=True)
-class Paths:
+class CpuPathPlan:
     run_on: str
     check_others: bool
 
 
-def _build(
+def _refresh(
     project: Project,
     report: PassReport,
     *,
@@ -165,7 +165,7 @@ def _build(
     only: list[str] | None,
     jobs: int | None,
     stream: TextIO | None,
-    paths: Paths,
+    paths: CpuPathPlan,
     shard: Shard | None,
     executor: Executor,
 ) -> None:
@@ -190,7 +190,7 @@ class _Refresh:
     project: Project
     report: PassReport
     stream: TextIO | None
-    paths: Paths
+    paths: CpuPathPlan
     options_table: dict[str, Options]
     versions: Versions
     sources: SourceIndex
@@ -200,7 +200,7 @@ class _Refresh:
 
     @classmethod
     def start(
-        cls, project: Project, report: PassReport, *, check: bool, stream: TextIO | None, paths: Paths
+        cls, project: Project, report: PassReport, *, check: bool, stream: TextIO | None, paths: CpuPathPlan
     ) -> _Refresh:
         try:
             manifest = store.load_manifest(project)
@@ -303,7 +303,7 @@ class _Refresh:
         snippet = result.snippet
         # The key of what this run read, so that the next build finds it unchanged.
         key = self.key_of(snippet, result.outcome.get("reads", []))
-        self.manifest[snippet.id] = store.commit(
+        self.manifest[snippet.id] = store.freeze(
             self.project, result, key, self.versions.reported(), SnippetSource.read(snippet.path).seeds, spread
         )
         store.update_manifest(self.project, {snippet.id: self.manifest[snippet.id]})
