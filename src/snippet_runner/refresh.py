@@ -11,12 +11,11 @@ from typing import TextIO
 from . import cachekey, cpu_paths, other_paths, store
 from .cachekey import CacheKey, SourceIndex, Versions
 from .discovery import Snippet, find_snippets, pages_using
-from .executor import Executor, LocalPool
 from .messages import Messages
 from .payloads import SpreadRecord
 from .progress import Progress
 from .project import ConfigError, Options, Project
-from .scheduler import RunResult, discard
+from .scheduler import RunResult, discard, run_many
 from .shards import Shard
 from .source import SnippetSource, SnippetSyntaxError
 
@@ -95,7 +94,6 @@ def refresh_outputs(
     cpu_path: str = cpu_paths.PINNED,
     other_paths: bool = True,
     shard: Shard | None = None,
-    executor: Executor | None = None,
     report_file: Path | None = None,
 ) -> PassReport:
     """Bring the frozen outputs up to date (or, with ``check``, only verify that they are).
@@ -104,8 +102,9 @@ def refresh_outputs(
     ``cpu_paths`` also runs on those, and is frozen only if they stay within its tolerance. Without
     ``other_paths`` (a preview build), it is frozen from the pinned run alone and listed in
     ``PassReport.unmeasured``, and a later pass with ``other_paths`` runs it again on every path.
-    With ``shard``, only that shard's share of the snippets is looked at (``shards``). The runs go to
-    ``executor`` (default: a ``LocalPool`` of ``jobs`` on ``cpu_path``).
+    With ``shard``, only that shard's share of the snippets is looked at (``shards``). At most ``jobs``
+    snippets run at once, on this machine (``scheduler.run_many``); spreading the work over machines
+    happens by shards.
     Every pass ends with the one summary line, also when it ends with an exception. Messages go to
     the ``snippet_runner`` loggers, or, if ``stream`` is given, are printed to it (see ``messages``).
     With ``report_file``, the report is also written there as JSON (``PassReport.as_json``), also then.
@@ -113,7 +112,6 @@ def refresh_outputs(
     started = time.monotonic()
     report = PassReport()
     paths = CpuPathPlan(cpu_path, other_paths and cpu_path == cpu_paths.PINNED)
-    executor = executor or LocalPool(jobs or default_jobs(), cpu_path)
     completed = False
     try:
         _refresh(
@@ -126,7 +124,6 @@ def refresh_outputs(
             stream=stream,
             paths=paths,
             shard=shard,
-            executor=executor,
         )
         completed = True
     finally:
@@ -167,7 +164,6 @@ def _refresh(
     stream: TextIO | None,
     paths: CpuPathPlan,
     shard: Shard | None,
-    executor: Executor,
 ) -> None:
     snippets = select_snippets(project, only)
     known = {s.id for s in snippets}
@@ -178,7 +174,7 @@ def _refresh(
     if check:
         return
     refresh.sources.save()
-    refresh.run(stale, executor, jobs=jobs or default_jobs())
+    refresh.run(stale, jobs=jobs or default_jobs())
     if not only:
         refresh.forget_all_but(known)
 
@@ -260,12 +256,13 @@ class _Refresh:
                 stale.append(snippet)
         return stale
 
-    def run(self, stale: list[Snippet], executor: Executor, *, jobs: int) -> None:
+    def run(self, stale: list[Snippet], *, jobs: int) -> None:
         """Run the stale snippets; freeze each result that succeeded (after its other CPU paths, if it names any)."""
         work = [(s, self.options(s.id)) for s in stale]
         held: list[RunResult] = []  # waiting for their runs on the other CPU paths
         try:
-            for result in executor.run(self.project, work, Progress(stream=self.stream)):
+            progress = Progress(stream=self.stream)
+            for result in run_many(self.project, work, jobs=jobs, progress=progress, cpu_path=self.paths.run_on):
                 options = self.options(result.snippet.id)
                 if result.failure is not None:
                     self.report.failures[result.snippet.id] = (
