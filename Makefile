@@ -89,8 +89,9 @@ test-fast: setup system lint typecheck  ## the edit loop: everything but re-runs
 stress: setup system  ## the whole snippet and notebook comparison with a busy loop on every core
 	$(BIN)/python scripts/under_load.py -- $(BIN)/pytest -p no:cacheprovider tests/test_snippets.py tests/test_notebooks.py
 
-bench: setup  ## time the builds; rewrites snippets/about/build_performance/results.json and that page's outputs
-	$(BIN)/python -m benchmarks
+# Writes test-artifacts/bench-results.json; PAGE=1 rewrites the committed page instead (its results.json and outputs).
+bench: setup  ## time the builds (about 15 min); make bench PAGE=1 also rewrites the build-performance page
+	$(BIN)/python -m benchmarks $(if $(PAGE),,--results test-artifacts/bench-results.json --no-freeze)
 
 clean:
 	rm -rf site site-zensical .cache
