@@ -13,6 +13,7 @@ from snippet_runner import reader_check
 from snippet_runner.editions import EDITIONS, LANGUAGES, ORIGINAL
 from snippet_runner.figure_text import HANGUL
 from snippet_runner.project import ConfigError
+from snippet_runner.wording import WordsError, load_words
 from snippet_site import editions, language
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -125,3 +126,21 @@ def test_every_edition_has_its_words_in_every_layer() -> None:
     the registry's languages; a new edition fails here until each table has its words."""
     for table in (language.WORDS, words.WORDS, reader_check.PHRASES):
         assert sorted(table) == sorted(LANGUAGES)
+
+
+def test_a_words_file_that_does_not_match_its_dataclass_is_named_with_the_key(tmp_path: Path) -> None:
+    korean = (ROOT / "src" / "snippet_runner" / "words.ko.toml").read_text(encoding="utf-8")
+    (tmp_path / "words.ko.toml").write_text(korean.replace("timing = ", "timings = "), encoding="utf-8")
+    with pytest.raises(WordsError) as error:
+        load_words(reader_check.CheckPhrases, tmp_path, "ko")
+    assert str(tmp_path / "words.ko.toml") in str(error.value) and "missing timing" in str(error.value)
+    assert "unknown timings" in str(load_error(tmp_path, korean.replace("timing = ", "timing = 1\ntimings = ", 1)))
+    with pytest.raises(WordsError, match=r"words\.en\.toml: missing"):
+        load_words(reader_check.CheckPhrases, tmp_path, "en")
+
+
+def load_error(folder: Path, text: str) -> WordsError:
+    (folder / "words.ko.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(WordsError) as error:
+        load_words(reader_check.CheckPhrases, folder, "ko")
+    return error.value

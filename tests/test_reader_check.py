@@ -8,7 +8,7 @@ import pytest
 
 from snippet_runner.compare import Drift
 from snippet_runner.drift_rules import Tolerance
-from snippet_runner.reader_check import ENGLISH, KOREAN, CheckError, Phrases, Verdict
+from snippet_runner.reader_check import ENGLISH, KOREAN, CheckError, CheckPhrases, Verdict
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 SAME = Verdict("demo/moves.py", Tolerance(1e-3, 1e-9), numbers=2, moved=1)
@@ -45,7 +45,7 @@ def test_the_english_verdict_has_no_korean() -> None:
     ]
     assert not HANGUL.search(english)
     fields = re.compile(r"\{([^}:]*)")
-    for name in Phrases.__dataclass_fields__:
+    for name in CheckPhrases.__dataclass_fields__:
         assert fields.findall(getattr(KOREAN, name)) == fields.findall(getattr(ENGLISH, name)), name
 
 

@@ -36,6 +36,7 @@ from .store import (
     outputs_file,
     require_outputs,
 )
+from .wording import WordsError, load_words, words_of_every_edition
 
 ENGINE_DIR = Path(__file__).parent
 """The engine's sources: part of what a generated notebook depends on."""
@@ -72,12 +73,14 @@ __all__ = [
     "Value",
     "Variant",
     "Versions",
+    "WordsError",
     "atomic_write_text",
     "by_docs",
     "figures_dir",
     "find_dependencies",
     "load_manifest",
     "load_outputs",
+    "load_words",
     "outputs_file",
     "plus_minus",
     "references",
@@ -86,4 +89,5 @@ __all__ = [
     "scan",
     "shown_varies",
     "tolerance_of",
+    "words_of_every_edition",
 ]

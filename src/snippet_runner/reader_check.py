@@ -10,12 +10,14 @@ CPU paths its outputs were checked on (``cpu_paths``). The verdict is said in Ko
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from . import store
 from .compare import Drift, compare_text, tolerance_of
 from .drift_rules import NUMBER, Tolerance, first_changed_line
 from .errors import SnippetError
 from .project import Project
+from .wording import words_of_every_edition
 
 
 class CheckError(SnippetError):
@@ -23,7 +25,7 @@ class CheckError(SnippetError):
 
 
 @dataclass(frozen=True)
-class Phrases:
+class CheckPhrases:
     """What the verdict says, in one language (``str.format`` fields named in each)."""
 
     timing: str
@@ -40,26 +42,9 @@ class Phrases:
     """``{line}``, ``{old}``, ``{new}``."""
 
 
-KOREAN = Phrases(
-    timing="시간 측정: {factor:g}배 안",
-    numeric="상대 {rel:g}, 절대 {abs:g}",
-    same="{name}: 같음 (허용 오차 안). 숫자 {numbers}개 중 {kept}개는 페이지와 같고, {moved}개는 허용 오차({allowed}) 안에서 다릅니다.",
-    different="{name}: 다름 (허용 오차: {allowed})",
-    reworded="  숫자 말고도 글자가 다른 줄이 있습니다 (- 페이지, + 여기):{diff}",
-    number="  줄 {line}: 페이지 {old}, 여기 {new}",
-)
-
-ENGLISH = Phrases(
-    timing="a timing: within a factor of {factor:g}",
-    numeric="relative {rel:g}, absolute {abs:g}",
-    same="{name}: same (within the tolerance). {numbers} numbers: {kept} as on the page, {moved} different but within the tolerance ({allowed}).",
-    different="{name}: different (tolerance: {allowed})",
-    reworded="  some lines differ in more than their numbers (- page, + here):{diff}",
-    number="  line {line}: page {old}, here {new}",
-)
-
-PHRASES: dict[str, Phrases] = {"ko": KOREAN, "en": ENGLISH}
-"""An edition's ``theme.language`` -> the verdict's words."""
+PHRASES: dict[str, CheckPhrases] = words_of_every_edition(CheckPhrases, Path(__file__).parent)
+"""An edition's ``theme.language`` -> the verdict's words, from ``words.<language>.toml`` beside this module."""
+KOREAN, ENGLISH = PHRASES["ko"], PHRASES["en"]
 
 
 @dataclass
@@ -76,7 +61,7 @@ class Verdict:
     def same(self) -> bool:
         return not self.drifts
 
-    def _allowed(self, said: Phrases) -> str:
+    def _allowed(self, said: CheckPhrases) -> str:
         if self.tolerance.factor > 1:
             return said.timing.format(factor=self.tolerance.factor)
         return said.numeric.format(rel=self.tolerance.rel_tol, abs=self.tolerance.abs_tol)

@@ -8,8 +8,9 @@ text (``snippet_runner.figure_text``) change.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
-from snippet_runner.api import SnippetError, Variant
+from snippet_runner.api import SnippetError, Variant, words_of_every_edition
 
 
 @dataclass(frozen=True)
@@ -40,58 +41,9 @@ class PageWords:
     """Right after a comparison of times: ``{ratio}``, ``{low}``, ``{high}`` (``×1.40``)."""
 
 
-KOREAN = PageWords(
-    output_title="출력",
-    provenance="출처",
-    figure="그림 {number}.",
-    cpu_note="강조한 줄의 숫자는 CPU에 따라 조금 달라집니다: {listed}{more}. 나머지 숫자는 확인한 모든 CPU에서 같습니다.",
-    more=" 외 {count}개",
-    explorer_varies="이 그림의 값 가운데 {count}개는 CPU에 따라 달라집니다(가장 크게 {largest}). 그린 점은 고정한 CPU 경로의 값입니다.",
-    varies_title="이 값은 CPU에 따라 {spread} 정도 달라집니다",
-    no_seed="없음",
-    run="실행",
-    figure_variants=("file", "dark"),
-    translated=False,
-    verdicts={
-        "distinguishable": "구별됨",
-        "not distinguishable": "구별되지 않음",
-        "inconclusive": "판단 보류",
-        "holds": "맞음",
-        "conditional": "조건부",
-        "wrong": "틀림",
-        "not supported": "뒷받침 안 됨",
-    },
-    interval="(차이 {difference}, 95% 구간 {low} ~ {high})",
-    ratio_interval="(시간 비율 {ratio}, 95% 구간 {low} ~ {high})",
-)
-
-ENGLISH = PageWords(
-    output_title="Output",
-    provenance="Source",
-    figure="Figure {number}.",
-    cpu_note="The numbers on the highlighted lines differ slightly between CPUs: {listed}{more}. The other numbers are the same on every CPU checked.",
-    more=" and {count} more",
-    explorer_varies="{count} of the values in this figure differ between CPUs (by up to {largest}). The points drawn are those of the pinned CPU path.",
-    varies_title="This value differs by about {spread} between CPUs",
-    no_seed="none",
-    run="run",
-    figure_variants=("en", "en_dark"),
-    translated=True,
-    verdicts={
-        "distinguishable": "distinguishable",
-        "not distinguishable": "not distinguishable",
-        "inconclusive": "inconclusive",
-        "holds": "holds",
-        "conditional": "conditional",
-        "wrong": "wrong",
-        "not supported": "not supported",
-    },
-    interval=" (difference {difference}, 95% interval {low} to {high})",
-    ratio_interval=" (time ratio {ratio}, 95% interval {low} to {high})",
-)
-
-WORDS: dict[str, PageWords] = {"ko": KOREAN, "en": ENGLISH}
-"""``theme.language`` -> its words."""
+WORDS: dict[str, PageWords] = words_of_every_edition(PageWords, Path(__file__).parent)
+"""``theme.language`` -> its words, from ``words.<language>.toml`` beside this module."""
+KOREAN, ENGLISH = WORDS["ko"], WORDS["en"]
 
 
 class UnknownLanguage(SnippetError, ValueError):
