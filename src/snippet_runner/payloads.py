@@ -61,15 +61,6 @@ class SectionSpan(TypedDict):
     """Byte offsets of the section's text in the run's stdout."""
 
 
-class RunFigure(TypedDict):
-    section: str
-    file: str
-    dark: str
-    en: str
-    en_dark: str
-    """File names in the run's ``figures/`` folder."""
-
-
 class RunError(TypedDict):
     type: str
     message: str
@@ -87,7 +78,9 @@ class RunOutcome(TypedDict, total=False):
     the worker died before writing it) and the bytes it printed."""
 
     sections: list[SectionSpan]
-    figures: list[RunFigure]
+    figures: list[FigureRecord]
+    """As in a frozen output, but named as the files in the run's ``figures/`` folder (``store.freeze``
+    renames them by their content)."""
     values: dict[str, Value]
     error: RunError | None
     reads: list[str]
