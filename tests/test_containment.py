@@ -243,7 +243,7 @@ def test_no_process_outlives_its_run(tiny: Tiny, how: str) -> None:
         "timeout": f"subprocess.Popen([sys.executable, '-c', \"{sleeper(marker)}\"], start_new_session=True)\nimport time\ntime.sleep(600)\n",
     }[how]
     if how == "timeout":
-        tiny.write("snippets/snippets.toml", '["demo/daemon.py"]\ntimeout = 1\n')
+        tiny.options('["demo/daemon.py"]\ntimeout = 1\n')
     tiny.write("snippets/demo/daemon.py", HEADER + start + "print('started')\n")
     result = tiny.runner("run")
     if how == "timeout":
@@ -257,7 +257,7 @@ def test_no_process_outlives_its_run(tiny: Tiny, how: str) -> None:
 
 
 def test_memory_is_counted_for_the_whole_process_tree(tiny: Tiny) -> None:
-    tiny.write("snippets/snippets.toml", '["demo/child_hog.py"]\nmemory_mb = 400\ntimeout = 30\n')
+    tiny.options('["demo/child_hog.py"]\nmemory_mb = 400\ntimeout = 30\n')
     tiny.write(
         "snippets/demo/child_hog.py",
         "import subprocess, sys\n"

@@ -34,7 +34,7 @@ def test_a_raising_snippet_names_file_and_line_and_keeps_previous_outputs(tiny: 
 
 
 def test_a_hanging_snippet_is_stopped_at_its_timeout_by_name(tiny: Tiny) -> None:
-    tiny.write("snippets/snippets.toml", '["demo/hang.py"]\ntimeout = 1.5\n')
+    tiny.options('["demo/hang.py"]\ntimeout = 1.5\n')
     tiny.write("snippets/demo/hang.py", "while True:\n    pass\n")
     result = tiny.runner("run")  # a hang past the limit would end in the runner's own subprocess timeout
     assert result.returncode == 1
@@ -45,7 +45,7 @@ def test_a_hanging_snippet_is_stopped_at_its_timeout_by_name(tiny: Tiny) -> None
 
 
 def test_a_snippet_that_eats_memory_is_stopped_at_its_limit(tiny: Tiny) -> None:
-    tiny.write("snippets/snippets.toml", '["demo/hog.py"]\nmemory_mb = 600\ntimeout = 30\n')
+    tiny.options('["demo/hog.py"]\nmemory_mb = 600\ntimeout = 30\n')
     tiny.write("snippets/demo/hog.py", "chunks = []\nwhile True:\n    chunks.append(b'x' * 20_000_000)\n")
     result = tiny.runner("run")
     assert result.returncode == 1

@@ -120,6 +120,9 @@ def test_a_message_that_would_break_the_cell_is_refused() -> None:
     broken = replace(ENGLISH, messages=replace(ENGLISH.messages, not_run='not "run"'))
     with pytest.raises(ValueError, match="not_run"):
         check_code({}, broken)
+    code_in_a_field = replace(ENGLISH, messages=replace(ENGLISH.messages, all_match="All {len(self.page)} match"))
+    with pytest.raises(ValueError, match=r"all_match: .* a field names one variable"):
+        check_code({}, code_in_a_field)
     compile(check_code({}, ENGLISH), "check", "exec")
 
 

@@ -1,5 +1,5 @@
 """The guard under load: with a busy loop on every core, what could move with machine load still
-matches the page. That is every timing measurement (`timing = true` in snippets/snippets.toml), run
+matches the page. That is every timing measurement (a `timing` factor in snippets/snippets.toml), run
 by the runner and, in one notebook made for them by the notebook generator, in a Jupyter kernel with
 the notebook's own check cell. `make stress` runs the whole snippet and notebook comparison this way."""
 
@@ -83,7 +83,7 @@ def test_a_notebook_of_the_timing_measurements_matches_while_every_core_is_busy(
 def test_a_run_that_computes_is_not_stopped_by_the_wall_clock_however_busy_the_machine(tiny: Tiny) -> None:
     """Ten busy loops per core leave the run about a tenth of a core: its 1.2 CPU seconds take longer
     on the wall clock than five times its 1.5 s `timeout`, yet it is computing all the while."""
-    tiny.write("snippets/snippets.toml", '["demo/busy.py"]\ntimeout = 1.5\n')
+    tiny.options('["demo/busy.py"]\ntimeout = 1.5\n')
     tiny.write("snippets/demo/busy.py", BUSY)
     started = time.monotonic()
     with _under_load().cpu_hogs(10 * len(os.sched_getaffinity(0))):

@@ -16,6 +16,8 @@ happens). Generous, so that a busy machine slows a test down but never fails it.
 RUN_SECONDS = 300
 """The subprocess limit for one command of the tiny project: only a real hang reaches it."""
 GOOD = "slope = 1.0\nprint('ReLU(-2) =', max(0.0, -2.0), 'slope', slope)\n"
+PINNED_ONLY = "[defaults]\ncpu_paths = []  # a throwaway project freezes on the pinned CPU path alone\n"
+"""The options every throwaway project starts from: running the other CPU paths is tested on its own."""
 PAGE = "# 데모 { #demo }\n\n{{ output demo/good.py }}\n\n기울기 {{ value demo/good.py slope .1f }}\n"
 
 
@@ -52,6 +54,10 @@ class Tiny:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         return path
+
+    def options(self, tables: str) -> Path:
+        """Write ``snippets/snippets.toml``: ``PINNED_ONLY`` and then ``tables``."""
+        return self.write("snippets/snippets.toml", PINNED_ONLY + tables)
 
     def env(self, **extra: str) -> dict[str, str]:
         return os.environ | {"NO_MKDOCS_2_WARNING": "1", "PYTHONUTF8": "1"} | extra
@@ -99,6 +105,7 @@ def make_tiny(root: Path) -> Tiny:
     """One snippet, one page that shows it, and the site's config."""
     project = Tiny(root)
     project.write("snippets/demo/good.py", GOOD)
+    project.options("")
     project.write("docs/index.md", PAGE)
     project.write("includes/abbreviations.md", "*[ReLU]: Rectified Linear Unit\n")
     project.write("mkdocs.yml", _trimmed_config("  - 데모: index.md"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import string
 
 from snippet_runner.api import DRIFT_RULES_FILE
 
@@ -114,13 +115,13 @@ class PageCheck:
             new = self.values.get(snippet, {}).get(name, "__missing__")
             if value_differs(old, new, tolerance):
                 found.append(f"__value_differs__")
-        shown = sum(self.figures.get(snippet, {}).values())
-        if shown != expected["figures"]:
+        shown, page_figures = sum(self.figures.get(snippet, {}).values()), expected["figures"]
+        if shown != page_figures:
             found.append(f"__figures_differ__")
         return found
 
     def report(self):
-        failed = 0
+        failed, total = 0, len(self.page)
         for snippet, expected in self.page.items():
             found = self.differences(snippet)
             lines, values, figures = expected["printed"].count("\\n"), len(expected["values"]), expected["figures"]
@@ -154,6 +155,9 @@ def _recorder(words: NotebookWords) -> str:
     for name, text in dataclasses.asdict(words.messages).items():
         if any(character in text for character in '"\\\n'):
             raise ValueError(f"message {name}: {text!r} cannot hold a quote, a backslash or a line break")
+        fields = [field for _, field, _, _ in string.Formatter().parse(text) if field is not None]
+        if not all(field.isidentifier() for field in fields):
+            raise ValueError(f"message {name}: {text!r}: a field names one variable, as {{total}} does, not {fields}")
         recorder = recorder.replace(f"__{name}__", text)
     return recorder
 

@@ -28,7 +28,7 @@ class Drift:
 
 def tolerance_of(options: Options) -> Tolerance:
     """The comparison rule of a snippet's options (see ``drift_rules``)."""
-    return Tolerance(options.rel_tol, options.abs_tol, options.timing_factor if options.timing else 0.0)
+    return Tolerance(options.rel_tol, options.abs_tol, options.timing)
 
 
 def compare_text(old: str, new: str, tolerance: Tolerance, where: str = "") -> list[Drift]:

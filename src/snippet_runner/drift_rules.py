@@ -1,8 +1,7 @@
 """When does a new run still say what the page says? The rules, in one place.
 
 Text must stay the same character for character, except numbers, which may move within a tolerance.
-A timing measurement (``timing = true`` in ``snippets/snippets.toml``) compares its numbers within a
-factor instead, because a measured speed ratio moves with the processor.
+A timing measurement compares its numbers within a factor instead, because a measured speed ratio moves with the processor.
 
 This module uses the standard library only and imports nothing else of the project: the notebooks'
 check cell embeds its source, so a reader's notebook and the test suite apply the very same rules.
