@@ -1,4 +1,4 @@
-"""Command line: ``snippet-runner run|check|accept|rerun|compare|determinism|check-output|cpu-path|merge``."""
+"""Command line: ``snippet-runner run|check|accept|rerun|compare|determinism|check-output|cpu-path|merge|english``."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import logging
 import sys
 from pathlib import Path
 
-from . import cpu_paths, determinism, reader_check, rerun, shards, store
+from . import cpu_paths, determinism, english, reader_check, rerun, shards, store
+from .discovery import find_snippets
 from .messages import PROGRESS_LOGGER
 from .project import ConfigError, Project
 from .refresh import refresh_outputs
@@ -22,7 +23,20 @@ def _shard(text: str) -> Shard:
         raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
-def main(argv: list[str] | None = None) -> int:
+def _list_untranslated(project: Project, only: list[str]) -> int:
+    """``english``: every leftover, one per line, then a count; status 1 when there is any."""
+    snippet_ids = [snippet.id for snippet in find_snippets(project) if not only or snippet.id in only]
+    count = 0
+    for snippet_id in snippet_ids:
+        for leftover in english.untranslated(project, snippet_id):
+            print(leftover)
+            count += 1
+    print(f"{count} texts without English in {len(snippet_ids)} snippets", file=sys.stderr)
+    return 1 if count else 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    """The commands and their arguments."""
     parser = argparse.ArgumentParser(prog="snippet-runner", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the checkout (default: current directory)")
     parser.add_argument(
@@ -91,6 +105,15 @@ def main(argv: list[str] | None = None) -> int:
     mine.add_argument(
         "--language", choices=("ko", "en"), default="ko", help="the language of the verdict (default: ko)"
     )
+    translated = commands.add_parser(
+        "english", help="list the Korean the English edition would show in code and output, with snippet and line"
+    )
+    translated.add_argument("snippets", nargs="*", help="snippet paths relative to snippets/ (default: all)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     logging.getLogger(PROGRESS_LOGGER).setLevel(logging.WARNING if args.quiet else logging.NOTSET)
@@ -106,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
             verdict = reader_check.check(project, args.snippet, printed)
             print(verdict.text(args.language))
             return 0 if verdict.same else 1
+        if args.command == "english":
+            return _list_untranslated(project, args.snippets)
         if args.command == "cpu-path":
             outputs = Project.at(args.root, outputs_dir=args.outputs)
             report = refresh_outputs(
