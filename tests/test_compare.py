@@ -37,6 +37,14 @@ def test_values_that_appear_or_vanish_and_non_numbers_are_drift() -> None:
     assert [d.where for d in drifts] == ["value a", "value b", "value name"]
 
 
+def test_padding_may_change_but_a_space_may_not_vanish() -> None:
+    """A column moves when a number gains a digit or a label is translated; words must stay apart."""
+    assert compare_text("ReLU     | 9.5 |\n", "Squared ReLU | 10.5 |\n", Tolerance(0.2, 0))[0].where == "text changed"
+    assert compare_text("ReLU  |  9.5 |\n", "ReLU | 9.5   |\n", Tolerance(1e-6, 0)) == []
+    assert compare_text("  9.5 10.5\n", "9.5  10.5\n", Tolerance(1e-6, 0)) == []
+    assert compare_text("9.5 10.5\n", "9.510.5\n", Tolerance(1e-6, 0))[0].where == "text changed"
+
+
 def test_a_line_added_is_a_text_change() -> None:
     drifts = compare_text("a 1\n", "a 1\nb 2\n", Tolerance(1e-6, 0))
     assert drifts[0].where == "text changed" and "+b 2" in drifts[0].new

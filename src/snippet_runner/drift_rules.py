@@ -1,7 +1,8 @@
 """When does a new run still say what the page says? The rules, in one place.
 
-Text must stay the same character for character, except numbers, which may move within a tolerance.
-A timing measurement compares its numbers within a factor instead, because a measured speed ratio moves with the processor.
+Text must stay the same word for word, except numbers, which may move within a tolerance, and the
+width of the spaces between words (the padding of a column). A timing measurement compares its numbers within a factor instead,
+because a measured speed ratio moves with the processor.
 
 This module uses the standard library only and imports nothing else of the project: the notebooks'
 check cell embeds its source, so a reader's notebook and the test suite apply the very same rules.
@@ -39,8 +40,10 @@ def to_number(token: str) -> float:
 
 
 def shape(line: str) -> str:
-    """A line with every number replaced by ``#``: what must not change at all."""
-    return NUMBER.sub("#", line)
+    """A line with every number replaced by ``#`` and each run of spaces by one: what must not change.
+    Padding is not content: a number that gains a digit, or a label in the other edition's language,
+    moves the columns after it."""
+    return " ".join(NUMBER.sub("#", line).split())
 
 
 def first_changed_line(old: str, new: str) -> int | None:
