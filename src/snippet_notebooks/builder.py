@@ -14,6 +14,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from snippet_runner.api import (
     HANGUL,
+    EnglishEdition,
     Options,
     Project,
     SnippetSource,
@@ -68,8 +69,12 @@ class NotebookBuilder:
     pins: dict[str, str]
     options: dict[str, Options]
     versions: Versions = field(default_factory=Versions)
+    english: EnglishEdition | None = field(init=False, default=None)
+    """The English of the snippets' code and outputs, in the English edition."""
 
     def __post_init__(self) -> None:
+        if self.site.language != "ko":
+            self.english = EnglishEdition(self.project)
         if self.site.docs_dir != self.project.docs:
             raise NotebookError(
                 f"the site's configuration is for {self.site.docs_dir}/ (docs_dir), the pages are {self.project.docs}/: "
@@ -119,9 +124,13 @@ class NotebookBuilder:
             raise NotebookError(
                 f"{self.project.docs}/{page.page}: refers to snippets/{use.snippet_id}, which does not exist"
             )
-        source = SnippetSource.read(path)
+        source = self._source(use.snippet_id)
         found = find_dependencies(self.project, path)
         inputs.files.update((*found.probed, *found.sources, *found.data))
+        if self.english:
+            inputs.files.update(
+                table for snippet in [path, *found.modules] for table in self.english.tables(self._id(snippet))
+            )
         inputs.imports.update(found.packages)
 
         page_url = self.site.page_url(page.page)
@@ -150,14 +159,28 @@ class NotebookBuilder:
             cells.append(cell)
         snippets.expected[use.snippet_id] = self._expected(use.snippet_id)
 
+    def _id(self, path: Path) -> str:
+        return path.relative_to(self.project.snippets_dir).as_posix()
+
+    def _source(self, snippet_id: str) -> SnippetSource:
+        """The snippet's source as the edition shows it: in English, its comments and strings translated."""
+        path = self.project.snippets_dir / snippet_id
+        if self.english is None:
+            return SnippetSource.read(path)
+        return SnippetSource.parse(self.english.source(snippet_id), path)
+
     def _expected(self, snippet_id: str) -> dict:
         outputs = load_outputs(self.project, snippet_id)
         if outputs is None:
             raise NotebookError(f"snippets/{snippet_id} has no frozen output: run `make snippets` first")
         options = self.project.options_for(snippet_id, self.options)
+        printed, values = outputs["sections"].get("", ""), outputs["values"]
+        if self.english:
+            printed = self.english.output(snippet_id, "", printed)
+            values = {name: self.english.value(snippet_id, name, value) for name, value in values.items()}
         return {
-            "printed": outputs["sections"].get("", ""),
-            "values": dict(sorted(outputs["values"].items())),
+            "printed": printed,
+            "values": dict(sorted(values.items())),
             "figures": len(outputs["figures"]),
             "tolerance": dataclasses.asdict(tolerance_of(options)),
         }
@@ -165,7 +188,11 @@ class NotebookBuilder:
     def _support_cell(self, snippet_id: str, snippet_path: Path, support: Path) -> NotebookNode:
         relative = support.relative_to(self.project.root).as_posix()
         try:
-            text = support.read_text(encoding="utf-8")
+            text = (
+                self.english.source(self._id(support))
+                if self.english and support.suffix == ".py" and support.is_relative_to(self.project.snippets_dir)
+                else support.read_text(encoding="utf-8")
+            )
         except UnicodeDecodeError as exc:
             raise NotebookError(f"snippets/{snippet_id} reads {relative}, which is not a text file") from exc
         if len(text) > MAX_EMBEDDED_FILE:

@@ -16,9 +16,10 @@ from .cpu_paths import Spread, plus_minus, shown_varies
 from .dependencies import find as find_dependencies
 from .drift_rules import NUMBER
 from .editions import EDITIONS, LANGUAGES, ORIGINAL, Edition, by_docs
+from .english import EnglishEdition, EnglishMissing
 from .errors import SnippetError
 from .figure_text import HANGUL, Translation
-from .grammar import BLOCK, INCLUDE, SHARED, VALUE, references
+from .grammar import BLOCK, INCLUDE, INCLUDE_LINE, SHARED, VALUE, references
 from .markdown_scan import CodeMap, scan
 from .payloads import FigureRecord, FrozenOutputs, SpreadRecord, Value
 from .project import ConfigError, Options, Project
@@ -51,6 +52,7 @@ __all__ = [
     "FIGURE_VARIANTS",
     "HANGUL",
     "INCLUDE",
+    "INCLUDE_LINE",
     "LANGUAGES",
     "NUMBER",
     "ORIGINAL",
@@ -59,6 +61,8 @@ __all__ = [
     "CodeMap",
     "ConfigError",
     "Edition",
+    "EnglishEdition",
+    "EnglishMissing",
     "FigureRecord",
     "FrozenOutputs",
     "ManifestEntry",

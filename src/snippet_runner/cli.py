@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "check-output":
             printed = args.printed.read_text(encoding="utf-8") if args.printed else sys.stdin.read()
-            verdict = reader_check.check(project, args.snippet, printed)
+            verdict = reader_check.check(project, args.snippet, printed, args.language)
             print(verdict.text(args.language))
             return 0 if verdict.same else 1
         if args.command == "english":
@@ -184,6 +184,6 @@ def main(argv: list[str] | None = None) -> int:
             jobs=getattr(args, "jobs", None),
             report_file=args.report,
         )
-    except (ConfigError, ManifestError, ShardError, reader_check.CheckError) as exc:
+    except (ConfigError, ManifestError, ShardError, reader_check.CheckError, english.Untranslated) as exc:
         parser.exit(2, f"error: {exc}\n")
     return 0 if report.ok else 1

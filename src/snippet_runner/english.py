@@ -20,11 +20,12 @@ import io
 import re
 import tokenize
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .drift_rules import NUMBER
 from .figure_text import HANGUL, Translation, Untranslated
+from .payloads import Value
 from .project import Project
 from .source import MARKER
 from .store import load_outputs
@@ -134,11 +135,12 @@ def english_source(text: str, translation: Translation, label: str) -> EnglishCo
     for start, end, line in text_spans(text):
         original = text[start:end]
         opening, words, closing = STRING_PARTS.fullmatch(original).groups()  # type: ignore[union-attr]
-        english = opening + translation.apply(words) + closing
-        if HANGUL.search(english):  # named by the Korean as written: that is the key to add
+        translated = translation.apply(words)
+        english = opening + translated + closing
+        if HANGUL.search(translated):  # named by the Korean between the quotes: that is the key to add
             leftovers += [
                 Leftover(f"{label}:{line + offset}", piece)
-                for offset, (piece, left) in enumerate(zip(original.splitlines(), english.splitlines(), strict=False))
+                for offset, (piece, left) in enumerate(zip(words.split("\n"), translated.split("\n"), strict=False))
                 if HANGUL.search(left)
             ]
         pieces += [text[done:start], english]
@@ -176,8 +178,8 @@ def section_lines(text: str, section: str) -> list[str]:
     """The lines an include shows, as pymdown snippets selects them: the named section's lines, or the
     whole file; section markers are left out."""
     lines = text.splitlines()
-    if not section:
-        return [line for line in lines if not MARKER.match(line)]
+    if not section:  # pymdown keeps the empty line after the file's last line break
+        return [line for line in text.split("\n") if not MARKER.match(line)]
     selected: list[str] = []
     inside = False
     for line in lines:
@@ -196,7 +198,7 @@ def require_english(leftovers: list[Leftover], project: Project, snippet_id: str
         raise EnglishMissing(leftovers, f"{folder / TABLE_NAME} (or a table above it)")
 
 
-def english_value(value: object, translation: Translation, label: str) -> tuple[object, list[Leftover]]:
+def english_value(value: Value, translation: Translation, label: str) -> tuple[Value, list[Leftover]]:
     """A frozen value as the English edition shows it: a string through the table, anything else as is."""
     if not isinstance(value, str):
         return value, []
@@ -219,3 +221,48 @@ def untranslated(project: Project, snippet_id: str) -> list[Leftover]:
     for name, value in outputs["values"].items():
         leftovers += english_value(value, translation, f"snippets/{snippet_id} value {name}")[1]
     return leftovers
+
+
+@dataclass
+class EnglishEdition:
+    """The English of every snippet of one project, each table read once: what the English pages and
+    notebooks show. Each method raises ``EnglishMissing`` naming the snippet and line left in Korean."""
+
+    project: Project
+    _translations: dict[str, Translation] = field(default_factory=dict)
+    _sources: dict[str, str] = field(default_factory=dict)
+
+    def translation(self, snippet_id: str) -> Translation:
+        if snippet_id not in self._translations:
+            self._translations[snippet_id] = translation_for(self.project, snippet_id)
+        return self._translations[snippet_id]
+
+    def source(self, snippet_id: str) -> str:
+        """The whole English source of a snippet."""
+        if snippet_id not in self._sources:
+            path = self.project.snippets_dir / snippet_id
+            code = english_source(
+                path.read_text(encoding="utf-8"), self.translation(snippet_id), f"snippets/{snippet_id}"
+            )
+            require_english(code.leftovers, self.project, snippet_id)
+            self._sources[snippet_id] = code.text
+        return self._sources[snippet_id]
+
+    def tables(self, snippet_id: str) -> list[Path]:
+        """The table files that make a snippet's English (``tables_for``)."""
+        return tables_for(self.project, snippet_id)
+
+    def code(self, snippet_id: str, section: str) -> list[str]:
+        """The lines an include of ``snippet_id[:section]`` shows, in English."""
+        return section_lines(self.source(snippet_id), section)
+
+    def output(self, snippet_id: str, section: str, text: str) -> str:
+        where = f"snippets/{snippet_id}{':' + section if section else ''} output"
+        english, leftovers = english_output(text, self.translation(snippet_id), where)
+        require_english(leftovers, self.project, snippet_id)
+        return english
+
+    def value(self, snippet_id: str, name: str, value: Value) -> Value:
+        english, leftovers = english_value(value, self.translation(snippet_id), f"snippets/{snippet_id} value {name}")
+        require_english(leftovers, self.project, snippet_id)
+        return english

@@ -29,6 +29,8 @@ _ANY_KIND = "|".join(KINDS)
 
 INCLUDE = re.compile(r"""--8<--\s+["']([^"':]+\.py)""")
 """An include of a snippet's code; group 1 is the snippet's path."""
+INCLUDE_LINE = re.compile(r"""^(?P<indent>[ \t]*)--8<--[ \t]+"(?P<path>[^"':]+\.py)(?::(?P<section>[\w-]+))?"[ \t]*$""")
+"""A whole line that includes a snippet's code (inside a code fence): its indent, path and section."""
 BLOCK = re.compile(rf"^(?P<indent>[ \t]*)\{{\{{\s*(?P<kind>{'|'.join(BLOCK_KINDS)})\s+(?P<args>.*?)\s*\}}\}}[ \t]*$")
 """A whole line that is a block directive: its indent, kind and arguments (shell-quoted)."""
 VALUE = re.compile(r"\{\{\s*value\s+(?P<args>[^}]*?)\s*\}\}")

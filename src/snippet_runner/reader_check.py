@@ -15,6 +15,7 @@ from pathlib import Path
 from . import store
 from .compare import Drift, compare_text, tolerance_of
 from .drift_rules import NUMBER, Tolerance, first_changed_line
+from .english import EnglishEdition
 from .errors import SnippetError
 from .project import Project
 from .wording import words_of_every_edition
@@ -85,8 +86,9 @@ class Verdict:
         return "\n".join(lines)
 
 
-def check(project: Project, snippet: str, printed: str) -> Verdict:
-    """Compare ``printed`` (everything the snippet wrote to standard output) with the page."""
+def check(project: Project, snippet: str, printed: str, language: str = "ko") -> Verdict:
+    """Compare ``printed`` (everything the snippet wrote to standard output) with the page of the
+    edition in ``language``: the English page's output is the frozen one in English (``english``)."""
     snippet_id = snippet.removeprefix("./").removeprefix("snippets/")
     frozen = store.load_outputs(project, snippet_id)
     if frozen is None:
@@ -95,6 +97,8 @@ def check(project: Project, snippet: str, printed: str) -> Verdict:
         )
     tolerance = tolerance_of(project.options_for(snippet_id, project.load_options()))
     page = frozen["sections"][""]
+    if language != "ko":
+        page = EnglishEdition(project).output(snippet_id, "", page)
     verdict = Verdict(snippet_id, tolerance, compare_text(page, printed, tolerance))
     if first_changed_line(page, printed) is None:
         pairs = [

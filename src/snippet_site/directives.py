@@ -21,7 +21,16 @@ from typing import Protocol, cast
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from snippet_runner.api import ConfigError, ManifestError, Project, Translation, load_manifest, load_outputs
+from snippet_runner.api import (
+    ConfigError,
+    EnglishEdition,
+    EnglishMissing,
+    ManifestError,
+    Project,
+    Translation,
+    load_manifest,
+    load_outputs,
+)
 
 from . import language
 from .expand import DirectiveError, PageContext, expand
@@ -114,9 +123,10 @@ class DirectivesPreprocessor(Preprocessor):
                 describe=lambda snippet_id: describe(snippet_id, manifest.get(snippet_id), words),
                 words=words,
                 translate=english.apply,
+                english=EnglishEdition(project) if words.translated else None,
             )
             return expand("\n".join(lines), context).split("\n")
-        except (DirectiveError, ManifestError, ConfigError, language.UnknownLanguage) as exc:
+        except (DirectiveError, ManifestError, ConfigError, EnglishMissing, language.UnknownLanguage) as exc:
             if isinstance(exc, error):
                 raise
             raise error(str(exc)) from exc

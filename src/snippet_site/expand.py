@@ -24,7 +24,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from snippet_runner.api import BLOCK, NUMBER, VALUE, CodeMap, SnippetError, Spread, plus_minus, scan, shown_varies
+from snippet_runner.api import (
+    BLOCK,
+    INCLUDE_LINE,
+    NUMBER,
+    VALUE,
+    CodeMap,
+    EnglishEdition,
+    SnippetError,
+    Spread,
+    plus_minus,
+    scan,
+    shown_varies,
+)
 
 from . import explorers, verdict_text
 from .language import KOREAN, PageWords
@@ -55,6 +67,8 @@ class PageContext:
     """What the edition writes around the outputs (``language``)."""
     translate: Callable[[str], str] = str
     """The edition's text for a label of an explorer (``snippet_runner.figure_text``)."""
+    english: EnglishEdition | None = None
+    """In the English edition: the English of the snippets' code, output and string values."""
     figure_count: int = field(default=0)
 
 
@@ -97,9 +111,10 @@ def _render_output(context: PageContext, args: list[str], indent: str, where: st
         raise DirectiveError(
             f"{where}: snippet '{snippet_id}' has no section '{section}' (has: {', '.join(s for s in sections if s)})"
         )
-    text = sections[section].rstrip("\n")
-    if not text:
+    printed = sections[section].rstrip("\n")
+    if not printed:
         raise DirectiveError(f"{where}: '{args[0]}' prints nothing; remove the output block or print something")
+    text = context.english.output(snippet_id, section, printed) if context.english else printed
     spread = Spread.from_json(outputs.get("cpu_spread"))
     marked = spread.lines(section)
     highlight = f' hl_lines="{" ".join(map(str, marked))}"' if marked else ""
@@ -117,7 +132,7 @@ def _render_output(context: PageContext, args: list[str], indent: str, where: st
         "",
         *(
             [f"{indent}{note}", ""]
-            if (note := _cpu_note(context.words, text, spread.sections.get(section, [])))
+            if (note := _cpu_note(context.words, printed, spread.sections.get(section, [])))
             else []
         ),
         f"{indent}</div>",
@@ -218,8 +233,9 @@ def _render_value(context: PageContext, args: list[str], where: str) -> str:
     if name not in values:
         raise DirectiveError(f"{where}: snippet '{snippet_id}' has no top-level value '{name}'")
     spec = args[2] if len(args) == 3 else ""
+    value = context.english.value(snippet_id, name, values[name]) if context.english else values[name]
     try:
-        text = format(values[name], spec)
+        text = format(value, spec)
     except (ValueError, TypeError) as exc:
         raise DirectiveError(f"{where}: cannot format '{name}' with '{spec}': {exc}") from exc
     move = Spread.from_json(outputs.get("cpu_spread")).values.get(name, 0.0)
@@ -252,7 +268,13 @@ def expand(markdown: str, context: PageContext) -> str:
     for number, line in enumerate(lines):
         where = f"{context.page_label}:{number + 1}"
         if code.in_fence(number):
-            out.append(line)
+            include = INCLUDE_LINE.match(line) if context.english else None
+            if include and context.english:
+                indent = include.group("indent")
+                lines_shown = context.english.code(include.group("path"), include.group("section") or "")
+                out += [f"{indent}{shown}" if shown else "" for shown in lines_shown]
+            else:
+                out.append(line)
             continue
         block = BLOCK.match(line)
         if block and not code.in_code(number, len(block.group("indent"))):
