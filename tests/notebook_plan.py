@@ -1,17 +1,20 @@
 """Which notebooks the tests run in a kernel, so that each snippet's code runs there once, not once per copy.
 
-The Korean notebooks hold 150-odd uses of 70-odd snippets: the summary pages include the experiments
-again, and the English notebooks have the same code cells as the Korean ones. The plan runs:
+The notebooks of an edition hold 150-odd uses of 70-odd snippets: the summary pages include the
+experiments again. The English notebooks hold the Korean code with its comments and strings in English
+(``snippet_runner.english``), which computes the same and prints the English output of the English
+page; so running them covers both the computation and the translation. The plan runs:
 
-- every Korean notebook whose snippets no earlier run covered, whole (the committed file, top to
+- every English notebook whose snippets no earlier run covered, whole (the committed file, top to
   bottom), fewest snippets first, so that nearly every page's notebook runs as a reader downloads it;
 - for a notebook of which some snippets were covered, the notebook the generator makes for the same
   page with only the others (its own set-up, check and report cells);
-- the English notebook of least frozen CPU time, whole, so that the English set-up, check and report
-  cells run in a kernel too.
+- the Korean notebook of least frozen CPU time, whole, so that the Korean set-up, check and report
+  cells and Korean strings run in a kernel too (the runner's re-runs run every Korean snippet).
 
 Every other notebook is shown by its cells: ``cells_by_snippet`` must be equal, snippet by snippet, to
-those of the run that covered it, and ``page_of`` (what its check cell compares with) too.
+those of the run that covered it (for a Korean notebook: equal but for comments and strings,
+``code_shape``), and ``page_of`` (what its check cell compares with) too.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from snippet_notebooks.check_cell import CHECK_TAG
 from snippet_notebooks.pages import PageCode, pages_with_code
 from snippet_notebooks.pins import read_pins
 from snippet_notebooks.site import Site, edition_config
-from snippet_runner import store
+from snippet_runner import english, store
 from snippet_runner.project import Project
 
 
@@ -101,11 +104,11 @@ def notebook_name(project: Project, path: Path) -> str:
 
 
 def plan(project: Project, korean: list[Path], english: list[Path]) -> list[Execution]:
-    """The runs that cover every snippet of ``korean`` once, and one English notebook whole."""
+    """The runs that cover every snippet of ``english`` once, and one Korean notebook whole."""
     snippets = {path: snippet_ids(nbformat.read(path, as_version=4)) for path in [*korean, *english]}
     covered: set[str] = set()
     runs = []
-    for path in sorted(korean, key=lambda p: (len(snippets[p]), p)):
+    for path in sorted(english, key=lambda p: (len(snippets[p]), p)):
         new = tuple(s for s in snippets[path] if s not in covered)
         if new:
             whole = len(new) == len(snippets[path])
@@ -116,18 +119,25 @@ def plan(project: Project, korean: list[Path], english: list[Path]) -> list[Exec
             )
             runs.append(Execution(name, path, new, whole))
             covered.update(new)
-    if english:
+    if korean:
         manifest = store.load_manifest(project)
-        cost = {path: sum(manifest[s].cpu_seconds for s in snippets[path] if s in manifest) for path in english}
-        cheapest = min(english, key=lambda p: (cost[p], p))
+        cost = {path: sum(manifest[s].cpu_seconds for s in snippets[path] if s in manifest) for path in korean}
+        cheapest = min(korean, key=lambda p: (cost[p], p))
         runs.append(Execution(notebook_name(project, cheapest), cheapest, tuple(snippets[cheapest]), True))
     return runs
 
 
 def covering(runs: list[Execution]) -> dict[str, Execution]:
-    """Snippet id -> the first run that ran it (a Korean one: their code cells are the English ones)."""
+    """Snippet id -> the first run that ran it (an English one: the Korean whole run comes last)."""
     found: dict[str, Execution] = {}
     for run in runs:
         for snippet in run.snippets:
             found.setdefault(snippet, run)
     return found
+
+
+def code_shape(source: str) -> str:
+    """A code cell without what the editions write differently (``english.code_shape``); a
+    ``%%writefile`` cell of a data file as it is."""
+    header, _, body = source.partition("\n") if source.startswith("%%writefile") else ("", "", source)
+    return source if header and not header.endswith(".py") else header + english.code_shape(body)

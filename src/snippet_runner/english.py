@@ -105,9 +105,10 @@ def text_spans(text: str) -> list[tuple[int, int, int]]:
     return spans
 
 
-def _code_shape(tree: ast.AST) -> str:
-    """The AST with every string constant blanked and only the expressions of an f-string kept (its
-    words may move around them): what must not change when the strings do."""
+def code_shape(text: str) -> str:
+    """The AST of ``text`` with every string constant blanked and only the expressions of an f-string
+    kept (its words may move around them): what must not change when the comments and strings do."""
+    tree = ast.parse(text)
     for node in ast.walk(tree):
         if isinstance(node, ast.JoinedStr):
             node.values = [value for value in node.values if isinstance(value, ast.FormattedValue)]
@@ -147,7 +148,7 @@ def english_source(text: str, translation: Translation, label: str) -> EnglishCo
         done = end
     english_text = "".join([*pieces, text[done:]])
     try:
-        same = _code_shape(ast.parse(english_text)) == _code_shape(ast.parse(text))
+        same = code_shape(english_text) == code_shape(text)
     except SyntaxError as exc:
         raise Untranslated(f"{label}:{exc.lineno}: the English of a string breaks the code: {exc.msg}") from exc
     if not same:
