@@ -36,8 +36,8 @@ from snippet_notebooks import cli as notebook_cli
 from snippet_notebooks.check_cell import check_code
 from snippet_notebooks.words import ENGLISH, KOREAN, NotebookWords
 from snippet_runner import store
-from snippet_runner.english import EnglishEdition
 from snippet_runner.compare import compare_text, compare_values, tolerance_of
+from snippet_runner.english import EnglishEdition
 from snippet_runner.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]
