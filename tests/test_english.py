@@ -7,7 +7,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from snippet_runner.api import INCLUDE_LINE, scan
+from snippet_runner.api import HANGUL, INCLUDE_LINE, scan
 from snippet_runner.english import (
     EnglishEdition,
     EnglishMissing,
@@ -110,3 +110,19 @@ def test_an_include_shows_the_lines_pymdown_snippets_shows(project: Project) -> 
         shown = html.preprocessors["snippet"].run([f'--8<-- "{reference}"'])
         text = (project.snippets_dir / path).read_text(encoding="utf-8")
         assert section_lines(text, section) == shown, reference
+
+
+
+def test_no_code_block_written_on_an_english_page_holds_korean(project: Project) -> None:
+    """Blocks made from snippets fail the build when Korean is left in them; a block written on the page
+    itself is held here, with its file and line."""
+    found = []
+    for page in sorted((project.root / "docs-en").rglob("*.md")):
+        lines = page.read_text(encoding="utf-8").splitlines()
+        code = scan(lines)
+        found += [
+            f"{page.relative_to(project.root)}:{number + 1}: {line.strip()}"
+            for number, line in enumerate(lines)
+            if code.in_fence(number) and HANGUL.search(line)
+        ]
+    assert not found, "Korean in a code block of the English edition:\n" + "\n".join(found)
