@@ -71,9 +71,10 @@ serve: setup  ## http://127.0.0.1:8000/relu-docs/, re-running edited snippets
 serve-en: setup  ## the English edition: http://127.0.0.1:8001/relu-docs/en/
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8001 --config-file mkdocs.en.yml
 
-lint: setup  ## ruff: the rules and the formatting in pyproject.toml
+lint: setup  ## ruff (the rules and formatting in pyproject.toml) and the prose linter (terminology in prose/)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/python scripts/lint_prose.py
 
 typecheck: setup  ## mypy over src/, tests/, scripts/ and benchmarks/
 	$(BIN)/mypy
