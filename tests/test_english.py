@@ -112,7 +112,6 @@ def test_an_include_shows_the_lines_pymdown_snippets_shows(project: Project) -> 
         assert section_lines(text, section) == shown, reference
 
 
-
 def test_no_code_block_written_on_an_english_page_holds_korean(project: Project) -> None:
     """Blocks made from snippets fail the build when Korean is left in them; a block written on the page
     itself is held here, with its file and line."""
