@@ -39,6 +39,7 @@ def editions(tmp_path: Path) -> Path:
     write(
         tmp_path / "docs-en" / "demo.md", '# Demo\n\n## Greeting { #hello }\n\n```python\n--8<-- "demo/hello.py"\n```\n'
     )
+    write(tmp_path / "snippets" / "demo" / "text.en.toml", '[text]\n"인사를 출력합니다." = "Prints a greeting."\n')
     write(tmp_path / "mkdocs.yml", KOREAN_CONFIG)
     write(tmp_path / "mkdocs.en.yml", ENGLISH_CONFIG)
     assert refresh_outputs(Project.at(tmp_path), stream=io.StringIO()).ok
