@@ -7,7 +7,7 @@ import argparse
 import logging
 from pathlib import Path
 
-from snippet_runner.api import ConfigError, Project
+from snippet_runner.api import Project, SnippetError
 
 from .generate import NotebookError, generate
 from .site import Site, SiteConfigError, editions
@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     for docs, config in editions(args.root.resolve()):
         try:
             report = generate(Project.at(args.root, docs=docs), Site.from_mkdocs(config), check=args.check)
-        except (NotebookError, ConfigError, SiteConfigError) as exc:
+        except (NotebookError, SnippetError, SiteConfigError) as exc:
             log.error("error: %s", exc)
             return 1
         for name in report.stale:
