@@ -87,6 +87,9 @@ def test_a_page_or_notebook_with_korean_left_fails_naming_the_table_to_fill(tiny
     tiny.write("snippets/demo/text.en.toml", '[text]\n"설명" = "About"\n"값" = "value"\n')
     assert EnglishEdition(Project.at(tiny.root)).source("demo/good.py") == "# About\nprint('value', 1)\n"
     assert EnglishEdition(Project.at(tiny.root)).output("demo/good.py", "", "값 1\n") == "value 1\n"
+    english_reader = tiny.runner("check-output", "demo/good.py", "--language", "en", stdin="value 1\n")
+    assert english_reader.returncode == 0, english_reader.stdout + english_reader.stderr
+    assert tiny.runner("check-output", "demo/good.py", "--language", "en", stdin="값 1\n").returncode == 1
 
 
 def test_an_include_shows_the_lines_pymdown_snippets_shows(project: Project) -> None:
