@@ -101,7 +101,6 @@ def summarise(
         "order": [s.name for s in SCENARIOS],
         "scenarios": {
             s.name: {
-                "label": s.label,
                 "description": s.description,
                 "seconds": [round(x, 3) for x in measurements.seconds(s.name)],
                 "median": medians[s.name],

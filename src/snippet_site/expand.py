@@ -267,14 +267,14 @@ def expand(markdown: str, context: PageContext) -> str:
     code = scan(lines)
     for number, line in enumerate(lines):
         where = f"{context.page_label}:{number + 1}"
+        include = INCLUDE_LINE.match(line) if context.english else None
+        if include and context.english:  # pymdown snippets includes wherever the line stands: so do we
+            indent = include.group("indent")
+            lines_shown = context.english.code(include.group("path"), include.group("section") or "")
+            out += [f"{indent}{shown}" if shown else "" for shown in lines_shown]
+            continue
         if code.in_fence(number):
-            include = INCLUDE_LINE.match(line) if context.english else None
-            if include and context.english:
-                indent = include.group("indent")
-                lines_shown = context.english.code(include.group("path"), include.group("section") or "")
-                out += [f"{indent}{shown}" if shown else "" for shown in lines_shown]
-            else:
-                out.append(line)
+            out.append(line)
             continue
         block = BLOCK.match(line)
         if block and not code.in_code(number, len(block.group("indent"))):
