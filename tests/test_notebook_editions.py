@@ -22,7 +22,7 @@ from snippet_notebooks.words import ENGLISH, KOREAN, CheckMessages
 from snippet_runner.project import Project
 from snippet_runner.refresh import refresh_outputs
 from snippet_site.notebook_links import NotebookLinksExtension, edition_docs
-from tiny_project import write
+from tiny_project import PINNED_ONLY, write
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 SNIPPET = '"""인사를 출력합니다."""\nprint("hello")\n'
@@ -35,6 +35,7 @@ KO, EN = "docs/notebooks/demo.ipynb", "docs-en/notebooks/demo.ipynb"
 def editions(tmp_path: Path) -> Path:
     """A checkout with one page with code in both editions, its output frozen."""
     write(tmp_path / "snippets" / "demo" / "hello.py", SNIPPET)
+    write(tmp_path / "snippets" / "snippets.toml", PINNED_ONLY)
     write(tmp_path / "docs" / "demo.md", '# 데모\n\n## 인사 { #hello }\n\n```python\n--8<-- "demo/hello.py"\n```\n')
     write(
         tmp_path / "docs-en" / "demo.md", '# Demo\n\n## Greeting { #hello }\n\n```python\n--8<-- "demo/hello.py"\n```\n'

@@ -15,7 +15,7 @@ from snippet_notebooks.builder import NotebookBuilder
 from snippet_runner import store
 from snippet_runner.project import Project
 from snippet_runner.refresh import refresh_outputs
-from tiny_project import write
+from tiny_project import PINNED_ONLY, write
 
 SITE = snippet_notebooks.Site("https://example.org/relu/", "https://github.com/example/relu")
 FIRST = "docs/notebooks/first.ipynb"
@@ -31,6 +31,7 @@ def _books(names: list[str]) -> list[str]:
 def two_pages(tmp_path: Path) -> Project:
     """Two pages with code, one snippet each, their outputs frozen."""
     write(tmp_path / "snippets" / "demo" / "first.py", "slope = 1.0\nprint('slope', slope)\n")
+    write(tmp_path / "snippets" / "snippets.toml", PINNED_ONLY)
     write(tmp_path / "snippets" / "demo" / "second.py", "TABLE = 'table.csv'\nprint('table', TABLE)\n")
     write(tmp_path / "docs" / "first.md", '# 첫째\n\n```python\n--8<-- "demo/first.py"\n```\n')
     write(tmp_path / "docs" / "second.md", '# 둘째\n\n```python\n--8<-- "demo/second.py"\n```\n')

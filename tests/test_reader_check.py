@@ -58,14 +58,15 @@ def test_check_output_answers_in_the_language_asked(tmp_path, capsys) -> None:
     from pathlib import Path
 
     from snippet_runner import cli, store
+    from snippet_runner.english import EnglishEdition
     from snippet_runner.project import Project
 
     root = Path(__file__).resolve().parents[1]
-    printed = tmp_path / "printed.txt"
-    printed.write_text(
-        store.require_outputs(Project.at(root), "activation/relu/verify.py")["sections"][""], encoding="utf-8"
-    )
+    korean = store.require_outputs(Project.at(root), "activation/relu/verify.py")["sections"][""]
+    english = EnglishEdition(Project.at(root)).output("activation/relu/verify.py", "", korean)
     for language, verdict in (("en", "same (within the tolerance)"), ("ko", "같음 (허용 오차 안)")):
+        printed = tmp_path / f"printed.{language}.txt"
+        printed.write_text(english if language == "en" else korean, encoding="utf-8")
         code = cli.main(
             [
                 "--root",

@@ -16,6 +16,7 @@ from snippet_runner import store
 from snippet_runner.compare import compare_outputs, drift_report
 from snippet_runner.project import ConfigError, Options, Project
 from snippet_runner.refresh import PassReport, refresh_outputs
+from tiny_project import PINNED_ONLY
 
 HELLO = """\
 # --8<-- [start:greet]
@@ -42,6 +43,7 @@ def run(project: Project, **kwargs) -> tuple[PassReport, str]:
 @pytest.fixture
 def tiny(tmp_path: Path) -> Project:
     write(tmp_path / "snippets" / "demo" / "hello.py", HELLO)
+    write(tmp_path / "snippets" / "snippets.toml", PINNED_ONLY)
     write(tmp_path / "docs" / "demo.md", "# 데모\n\n{{ output demo/hello.py:greet }}\n")
     return Project.at(tmp_path)
 
