@@ -65,14 +65,14 @@ def lint(root: Path, edition: Edition, pages: list[Path]) -> list[str]:
             cwd=root,
             check=False,
         )
-    if done.returncode not in (0, 1):
-        raise SystemExit(f"textlint failed ({done.returncode}):\n{done.stderr or done.stdout}")
     reports = []
     for report in done.stdout.splitlines():
         path, line, column, message = [*report.split(":", 3), "", "", ""][:4]
         if path in copies and line.isdigit() and column.isdigit():
             name, indents = copies[path]
             reports.append(f"{name}:{line}:{int(column) + indents[int(line) - 1]}:{message}")
+    if done.returncode != 0 and not reports:  # it stopped before reading the pages (a broken rule, a crash)
+        raise SystemExit(f"textlint failed ({edition.config.name}):\n{(done.stderr or done.stdout)[:2000]}")
     return reports
 
 
