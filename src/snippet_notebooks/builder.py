@@ -33,6 +33,8 @@ from .site import Site
 from .words import NotebookWords, words
 
 CELL_LABEL = "# snippets/{id}{part}"
+EXERCISES = "exercises.py"
+"""A page's exercises and their answers: in a notebook each answer's section follows an empty cell."""
 MAX_EMBEDDED_FILE = 200_000
 
 
@@ -154,6 +156,8 @@ class NotebookBuilder:
             label = CELL_LABEL.format(id=use.snippet_id, part=f" ({part}/{len(chunks)})" if len(chunks) > 1 else "")
             if chunk.section:
                 label += f" · {chunk.section}"
+            if chunk.section and path.name == EXERCISES:
+                cells.append(new_code_cell(self.words.exercise_cell))
             cell = new_code_cell(f"{label}\n{chunk.code}")
             cell.metadata["snippet"] = {"id": use.snippet_id, "part": part, "section": chunk.section}
             cells.append(cell)

@@ -51,6 +51,8 @@ class NotebookWords:
     """Whether a snippet's docstring written in Korean is shown above its cells (the docstrings are
     the snippets' own, not translated)."""
     file_note: str
+    exercise_cell: str
+    """The empty cell before each answer of a page's exercises (``builder.EXERCISES``), to write one's own."""
     comparison: str
     check_title: str
     report_comment: str
