@@ -47,6 +47,8 @@ print(f"kaiming_normal_(a=0.25, leaky)    n·Var[w] = {he_leaky:.3f}   (이론 2
 print(f"xavier_normal_                    n·Var[w] = {xavier:.3f}   (이론 2n/(n + n) = 1)")
 print(f"xavier_normal_(gain=tanh)         n·Var[w] = {xavier_tanh:.3f}   (이론 (5/3)² = {(5 / 3) ** 2:.3f})")
 print(f"nn.Linear 기본값                  n·Var[w] = {default_linear:.3f}   (이론 1/3)")
+lecun = n_var(nn.init.kaiming_normal_, nonlinearity="linear")   # LeCun 초기화: Var[w] = 1/fan_in
+print(f"kaiming_normal_(linear) = LeCun   n·Var[w] = {lecun:.3f}   (이론 1)")
 # --8<-- [end:gain]
 
 leaky_ratio_small = leaky_ratios[0.01]
