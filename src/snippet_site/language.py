@@ -28,7 +28,6 @@ class PageWords:
     varies_title: str
     """On a value that moves between CPUs: ``{spread}``."""
     no_seed: str
-    run: str
     figure_variants: tuple[Variant, Variant]
     """The figure record's keys for the light and the dark file (``snippet_runner.store.FIGURE_VARIANTS``)."""
     translated: bool

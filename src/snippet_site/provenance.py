@@ -13,7 +13,8 @@ class MissingProvenance(DirectiveError):
 
 
 def describe(snippet_id: str, entry: ManifestEntry | None, words: PageWords = KOREAN) -> str:
-    """Snippet, versions, seeds, run time and date; every output and figure on a page carries it."""
+    """Snippet, versions, seeds and date; every output and figure on a page carries it. Not the run's
+    time: it measures the machine that froze the output (its load, its speed), not the output."""
     if entry is None:
         raise MissingProvenance(
             f"snippets/{snippet_id}: outputs/manifest.json has no entry for it, so its output would be "
@@ -23,6 +24,5 @@ def describe(snippet_id: str, entry: ManifestEntry | None, words: PageWords = KO
     seeds = ", ".join(map(str, entry.seeds)) or words.no_seed
     return (
         f"snippets/{snippet_id} · Python {v.get('python')} · torch {v.get('torch')} · "
-        f"numpy {v.get('numpy')} · matplotlib {v.get('matplotlib')} · seed {seeds} · "
-        f"{words.run} {entry.run_seconds:g} s · {entry.produced_at[:10]}"
+        f"numpy {v.get('numpy')} · matplotlib {v.get('matplotlib')} · seed {seeds} · {entry.produced_at[:10]}"
     )
