@@ -230,7 +230,7 @@ SEARCHES = {
     "기울기": "basics/vanishing_gradient/",
     "기울기가": "basics/vanishing_gradient/",  # with a particle, as readers type it (and the page writes it)
     "활성화": "basics/activation_functions/",
-    "죽은 뉴런": "experiments/dead_relu/",
+    "죽은 유닛": "experiments/dead_relu/",  # the site's term (glossary #conventions); 뉴런 is a synonym it avoids
     "ReLU": "activation/relu/",
 }
 """Query -> a page that must be among the results."""
