@@ -12,7 +12,8 @@ import math
 import re
 from dataclasses import dataclass
 
-# A number is not part of an ASCII name (ReLU6, x1); after Hangul it is a number (기울기0.5).
+# A number is not part of an ASCII name (ReLU6, x1); right after a Hangul letter it is a number (a Korean
+# label glued to its value, such as gradient0.5 written in Korean).
 NUMBER = re.compile(r"(?<![A-Za-z0-9_.])[-+−]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?")
 
 
