@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONUTF8 := 1
 
-.PHONY: help setup system system-browser snippets check accept notebooks build build-zensical serve serve-en lint typecheck test test-fast stress bench clean
+.PHONY: help setup system system-browser snippets check accept notebooks build build-zensical serve serve-en lint typecheck test test-fast stress bench audit clean
 .DEFAULT_GOAL := help
 
 help:  ## list the targets
@@ -93,6 +93,15 @@ stress: setup system  ## the whole snippet and notebook comparison with a busy l
 # Writes test-artifacts/bench-results.json; PAGE=1 rewrites the committed page instead (its results.json and outputs).
 bench: setup  ## time the builds (about 15 min); make bench PAGE=1 also rewrites the build-performance page
 	$(BIN)/python -m benchmarks $(if $(PAGE),,--results test-artifacts/bench-results.json --no-freeze)
+
+# Lighthouse lives in tools/audit/ with its own lock file, so `make setup`, `make test` and CI never install it.
+tools/audit/node_modules/.installed: tools/audit/package.json tools/audit/package-lock.json
+	npm ci --prefix tools/audit --no-audit --no-fund --loglevel=error
+	touch $@
+
+# SITE=dir audits that build instead of building one; PAGES='/ /en/ */glossary/' only the pages matching those patterns.
+audit: setup system-browser tools/audit/node_modules/.installed  ## Lighthouse mobile scores of every page into test-artifacts/audit/ (about 30 min); fails below 90/95
+	$(BIN)/python -m scripts.audit $(if $(SITE),--site-dir $(SITE)) $(foreach pattern,$(PAGES),--pages '$(pattern)')
 
 clean:
 	rm -rf site site-zensical .cache
