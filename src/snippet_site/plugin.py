@@ -12,7 +12,7 @@ The directives and the glossary are Python-Markdown extensions (``snippet_site.d
 - it publishes the frozen figures and the vendored KaTeX (``snippet_site.assets``);
 - it tells the directives extension which page it renders;
 - the notebook pages' titles, the notebook buttons' links and the light notebook pages;
-- plain text for TeX in the search index;
+- plain text for TeX in the search index, without code, with what learners type (``search_terms``);
 - reproducible dates: ``SOURCE_DATE_EPOCH`` defaults to the time of the last commit, for the
   length of one build (a later build of ``mkdocs serve`` reads the time of the commit it builds).
 
@@ -43,7 +43,7 @@ from mkdocs.utils.templates import TemplateContext
 import snippet_notebooks
 from snippet_runner.api import Project, SnippetError, refresh_outputs
 
-from . import assets, editions, language, notebook_nav
+from . import assets, editions, language, notebook_nav, search_terms
 from .directives import DirectivesExtension
 from .notebook_html import light_notebook_page
 from .search_text import rewrite_search_index
@@ -239,4 +239,7 @@ class SnippetSitePlugin(BasePlugin[SnippetSiteConfig]):
         self._end_source_date()
         path = Path(config.site_dir) / "search" / "search_index.json"
         if path.exists():
-            rewrite_search_index(path)
+            edition = config.theme["language"]
+            terms = search_terms.SearchTerms.load(Path(config.config_file_path).parent / search_terms.TABLE)
+            analyzer = search_terms.korean_analyzer() if edition == "ko" else None
+            rewrite_search_index(path, terms, analyzer, edition)

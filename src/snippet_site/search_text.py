@@ -1,4 +1,5 @@
-"""TeX in the search index as plain text: ``\\(\\sigma(x)\\)`` is found, and shown, as ``σ(x)``."""
+"""TeX in the search index as plain text: ``\\(\\sigma(x)\\)`` is found, and shown, as ``σ(x)``; then what a
+learner types is folded in (``search_terms``)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import html
 import json
 import re
 from pathlib import Path
+
+from .search_terms import Analyzer, SearchTerms, enrich
 
 MATH = re.compile(r"\\\((.+?)\\\)|\\\[(.+?)\\\]", re.DOTALL)
 TEX_SYMBOLS = {
@@ -103,11 +106,23 @@ def plain_search_text(text: str) -> str:
     return MATH.sub(lambda m: html.escape(tex_to_text(html.unescape(m.group(1) or m.group(2))), quote=False), text)
 
 
-def rewrite_search_index(path: Path) -> None:
-    """Rewrite a lunr search index (``search/search_index.json``) with plain text for TeX."""
+def rewrite_search_index(
+    path: Path, terms: SearchTerms | None = None, analyzer: Analyzer | None = None, language: str = "ko"
+) -> None:
+    """Rewrite a lunr search index (``search/search_index.json``) with plain text for TeX and, given
+    ``terms``, without code and with the hidden words of ``search_terms.enrich``."""
     index = json.loads(path.read_text(encoding="utf-8"))
+    docs = []
     for doc in index.get("docs", []):
         for key in ("title", "text"):
             if isinstance(doc.get(key), str):
                 doc[key] = plain_search_text(doc[key])
+        docs.append(doc if terms is None else enrich(doc, terms, analyzer, language))
+    if terms is not None:
+        page_titles = {doc["location"]: doc["title"] for doc in docs if "#" not in doc["location"]}
+        for doc in docs:  # a section is also found by its page's title ("ReLU" + "연습 문제")
+            page, _, anchor = doc["location"].partition("#")
+            if anchor and page in page_titles:
+                doc["page"] = page_titles[page]
+    index["docs"] = docs
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
