@@ -17,7 +17,6 @@ if a page scores below 90 in performance or below 95 in another category, or cou
 from __future__ import annotations
 
 import argparse
-import fnmatch
 import json
 import os
 import shutil
@@ -35,6 +34,7 @@ from scripts.lighthouse_results import (
     worst_first,
     write_tables,
 )
+from scripts.site_pages import matching, site_pages
 from scripts.site_server import serving
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,19 +58,6 @@ def build_site(site: Path) -> None:
     mkdocs = str(Path(sys.executable).parent / "mkdocs")
     for config in ("mkdocs.yml", "mkdocs.en.yml"):
         subprocess.run([mkdocs, "build", "--strict", "--config-file", config], cwd=ROOT, env=environment, check=True)
-
-
-def site_pages(site: Path) -> list[str]:
-    """Every page of the built site (each folder with an ``index.html``), as ``/``, ``/en/``, ``/activation/relu/``."""
-    folders = {index.parent.relative_to(site).as_posix() for index in site.rglob("index.html")}
-    return sorted("/" if folder == "." else f"/{folder}/" for folder in folders)
-
-
-def selected(pages: list[str], patterns: list[str]) -> list[str]:
-    """The pages matching any of the shell-style patterns (all pages without patterns)."""
-    if not patterns:
-        return pages
-    return [page for page in pages if any(fnmatch.fnmatchcase(page, pattern) for pattern in patterns)]
 
 
 def report_name(page: str) -> str:
@@ -121,7 +108,8 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
         action="append",
         default=[],
         metavar="PATTERN",
-        help="only the pages matching this shell pattern, e.g. '/', '/en/', '*/activation/*' (repeatable)",
+        help="only the pages matching this shell pattern (repeatable): '/' the Korean home page, '/en/*' the English "
+        "edition; * spans slashes, so '*/activation/relu/' is that page in both editions and its notebooks",
     )
     parser.add_argument(
         "--output", type=Path, default=DEFAULT_OUTPUT, help="where the tables go (default: %(default)s)"
@@ -140,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
         site = output / "site"
         build_site(site)
     built = time.monotonic()
-    pages = selected([page for page in site_pages(site) if page != "/404/"], arguments.pages)
+    pages = matching(site_pages(site), arguments.pages)
     if not pages:
         raise SystemExit(f"no page of {site} matches {arguments.pages}")
     reports = output / "reports"
@@ -158,7 +146,8 @@ def main(argv: list[str] | None = None) -> int:
         "# Lighthouse mobile audit",
         "",
         f"Lighthouse 12 (default mobile profile: simulated slow 4G, 4× CPU slowdown) on {len(jobs)} pages of `{site}`.",
-        f"{audited - built:,.0f} s for the audit ({per_page:,.1f} s a page), {built - started:,.0f} s for the build.",
+        f"{audited - built:,.0f} s for the audit ({per_page:,.1f} s a page)"
+        + (f", {built - started:,.0f} s for the build." if not arguments.site_dir else " of an existing build."),
         "Scores depend on the machine's load: Lighthouse simulates the slow phone from what it measures.",
     ]
     table = write_tables(rows, output, preamble)

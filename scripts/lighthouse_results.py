@@ -174,7 +174,7 @@ ALWAYS_LISTED = {
     "total-byte-weight",
 }
 """Listed even when they pass: what the page costs, not only what fails."""
-BYTE_LABELS = {"totalBytes": "size", "transferSize": "transferred", "wastedBytes": "unused"}
+BYTE_LABELS = {"totalBytes": "size", "transferSize": "transferred", "wastedBytes": "to save"}
 
 
 def _items(audit: dict[str, Any], limit: int = 5) -> list[str]:
@@ -202,8 +202,11 @@ def _items(audit: dict[str, Any], limit: int = 5) -> list[str]:
         for key in ("totalBytes", "transferSize", "wastedBytes"):
             if isinstance(item.get(key), int | float):
                 numbers.append(f"{BYTE_LABELS[key]} {item[key] / 1024:,.0f} KB")
-        if isinstance(item.get("value"), int | float | str):
-            numbers.append(f"{item['value']}")
+        value = item.get("value")
+        if isinstance(value, dict):  # {"type": "numeric", "value": 10394}
+            value = value.get("value")
+        if isinstance(value, int | float):
+            numbers.append(f"{value:,}")
         lines.append(f"    - {str(label)[:120]}" + (f": {', '.join(numbers)}" if numbers else ""))
     return lines
 
