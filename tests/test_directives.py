@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import Any
 
 import markdown
@@ -24,8 +26,12 @@ def context() -> PageContext:
 
 
 def render(text: str) -> str:
+    return render_with(expand(text, context()))
+
+
+def render_with(expanded: str) -> str:
     extensions = ["pymdownx.superfences", "md_in_html", "attr_list", "pymdownx.highlight"]
-    return markdown.markdown(expand(text, context()), extensions=extensions)
+    return markdown.markdown(expanded, extensions=extensions)
 
 
 def test_output_is_escaped_and_fenced_longer_than_any_backtick_run() -> None:
@@ -48,11 +54,20 @@ def test_directives_in_code_are_left_alone() -> None:
 
 def test_figure_links_relative_to_the_page_with_number_and_alt() -> None:
     expanded = expand('{{ figure demo/x.py:s "ReLU 그래프" }}', context())
-    assert "](../figures/demo/x/abc.png#only-light)" in expanded
-    assert "](../figures/demo/x/def.png#only-dark)" in expanded, (
+    assert "](../figures/demo/x/abc.webp#only-light)" in expanded, "the page shows the PNG's lossless WebP copy"
+    assert "](../figures/demo/x/def.webp#only-dark)" in expanded, (
         "the dark variant, which Material shows in the dark scheme"
     )
     assert "![ReLU 그래프]" in expanded and "그림 1. ReLU 그래프" in expanded
+
+
+def test_a_figure_carries_its_size_so_the_page_does_not_shift_when_it_loads() -> None:
+    sizes = {"abc.png": (640, 400), "def.png": (641, 401)}
+    sized = replace(context(), figure_size=lambda snippet_id, file: sizes[file])
+    html = render_with(expand('{{ figure demo/x.py:s "ReLU 그래프" }}', sized))
+    light, dark = re.findall(r"<img [^>]*>", html)
+    assert 'width="640"' in light and 'height="400"' in light, light
+    assert 'width="641"' in dark and 'height="401"' in dark, dark
 
 
 @pytest.mark.parametrize(
@@ -87,6 +102,8 @@ def test_the_english_edition_writes_its_own_words_around_the_same_outputs() -> N
     )
     expanded = expand('{{ output demo/x.py:s }}\n\n{{ figure demo/x.py:s "The ReLU graph" }}', english)
     assert 'text title="Output"' in expanded and ">Source<" in expanded
-    assert "](../figures/demo/x/e1.png#only-light)" in expanded and "](../figures/demo/x/e2.png#only-dark)" in expanded
+    assert (
+        "](../figures/demo/x/e1.webp#only-light)" in expanded and "](../figures/demo/x/e2.webp#only-dark)" in expanded
+    )
     assert "Figure 1. The ReLU graph" in expanded
     assert "abc.png" not in expanded and "그림" not in expanded and "출처" not in expanded

@@ -72,7 +72,7 @@ def test_the_directive_writes_the_still_figure_carrying_the_data() -> None:
     )
     assert figure, expanded
     assert json.loads(html.unescape(figure.group(1))) == explorers.parse(table).to_json()
-    assert "abc.png#only-light" in expanded and "def.png#only-dark" in expanded and "그림 1. 기울기 그림" in expanded
+    assert "abc.webp#only-light" in expanded and "def.webp#only-dark" in expanded and "그림 1. 기울기 그림" in expanded
     assert "<b>" not in expanded.split("markdown=")[0], "the data cannot break out of the attribute"
 
 

@@ -28,11 +28,13 @@ from snippet_runner.api import (
     ManifestError,
     Project,
     Translation,
+    figures_dir,
     load_manifest,
     load_outputs,
 )
 
 from . import language
+from .assets import figure_size
 from .expand import DirectiveError, PageContext, expand
 from .provenance import describe
 
@@ -120,6 +122,7 @@ class DirectivesPreprocessor(Preprocessor):
                 page_uri=page_uri,
                 page_label=f"{Path(docs).name}/{page_uri}",
                 load_outputs=lambda snippet_id: load_outputs(project, snippet_id),
+                figure_size=lambda snippet_id, file: figure_size(figures_dir(project, snippet_id) / file),
                 describe=lambda snippet_id: describe(snippet_id, manifest.get(snippet_id), words),
                 words=words,
                 translate=english.apply,

@@ -22,6 +22,7 @@ import re
 import shlex
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
 from snippet_runner.api import (
@@ -69,11 +70,18 @@ class PageContext:
     """The edition's text for a label of an explorer (``snippet_runner.figure_text``)."""
     english: EnglishEdition | None = None
     """In the English edition: the English of the snippets' code, output and string values."""
+    figure_size: Callable[[str, str], tuple[int, int] | None] = lambda snippet_id, file: None
+    """A frozen figure's width and height in pixels, so the page keeps its place before it loads."""
     figure_count: int = field(default=0)
 
 
 def figure_uri(snippet_id: str, file: str) -> str:
     return f"{FIGURES_URI}/{snippet_id.removesuffix('.py')}/{file}"
+
+
+def shown_file(file: str) -> str:
+    """The file a page shows for a frozen figure: its lossless WebP copy (``assets.webp_copy``), same pixels."""
+    return str(PurePosixPath(file).with_suffix(".webp"))
 
 
 def _split_ref(ref: str) -> tuple[str, str]:
@@ -181,6 +189,10 @@ def _render_explorer(context: PageContext, args: list[str], indent: str, where: 
     return lines
 
 
+def _size_attributes(size: tuple[int, int] | None) -> str:
+    return f" width={size[0]} height={size[1]}" if size else ""
+
+
 def _render_figure(context: PageContext, args: list[str], indent: str, where: str, explorer: str = "") -> list[str]:
     if len(args) != 2 or not args[1].strip():
         raise DirectiveError(f'{where}: use {{{{ figure path.py[:section] "caption" }}}}')
@@ -200,18 +212,24 @@ def _render_figure(context: PageContext, args: list[str], indent: str, where: st
         context.figure_count += 1
         here = posixpath.dirname(context.page_uri) or "."
         light, dark = (
-            posixpath.relpath(figure_uri(snippet_id, figure[variant]), here)
+            posixpath.relpath(figure_uri(snippet_id, shown_file(figure[variant])), here)
+            for variant in context.words.figure_variants
+        )
+        light_size, dark_size = (
+            _size_attributes(context.figure_size(snippet_id, figure[variant]))
             for variant in context.words.figure_variants
         )
         suffix = f" ({position}/{len(figures)})" if len(figures) > 1 else ""
         markdown_alt = re.sub(r"([\[\]\\])", r"\\\1", alt + suffix)
-        chip = _provenance(context, snippet_id, "span")
+        # Inline in the caption: an element of its own name, because Material's search parser ends an excluded
+        # element at the first closing tag of the same name, and the label and text inside are spans.
+        chip = _provenance(context, snippet_id, "snippet-provenance")
         caption_label = context.words.figure.format(number=context.figure_count)
         lines += [
             f'{indent}<figure{attributes} markdown="span">',
             # Material shows one of the two by the reader's colour scheme; without it (no JavaScript), the light one.
-            f"{indent}  ![{markdown_alt}]({light}#only-light){{ loading=lazy }}",
-            f"{indent}  ![{markdown_alt}]({dark}#only-dark){{ loading=lazy }}",
+            f"{indent}  ![{markdown_alt}]({light}#only-light){{ loading=lazy{light_size} }}",
+            f"{indent}  ![{markdown_alt}]({dark}#only-dark){{ loading=lazy{dark_size} }}",
             f"{indent}  <figcaption>{caption_label} {html.escape(alt + suffix)}{' ' + chip if chip else ''}</figcaption>",
             f"{indent}</figure>",
             "",

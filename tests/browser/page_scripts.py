@@ -11,6 +11,16 @@ SETTLE = """async () => {
   await document.fonts.ready;
 }"""
 
+REVEAL_EXPLORERS = """async () => {
+  // An explorer is drawn when it comes near the screen: bring each there, as a reader scrolling would.
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  for (const figure of document.querySelectorAll("article figure.snippet-explorer")) {
+    figure.scrollIntoView();
+    await frame();
+  }
+  window.scrollTo(0, 0);
+}"""
+
 EXPLORERS_DRAWN = (
     "() => [...document.querySelectorAll('article figure.snippet-explorer')].every((figure) => figure.explorer?.plot)"
 )
@@ -86,4 +96,28 @@ FIGURE_VARIANTS = """() => [...document.querySelectorAll("article figure.snippet
 TRANSITIONS_DONE = """async () => {
   // Colour-scheme and tooltip transitions finish before contrast is measured.
   await Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => null)));
+}"""
+
+LAYOUT = """async () => {
+  // Layout shift as Core Web Vitals counts it (shifts right after a reader's input excluded), from the
+  // navigation on (a buffered PerformanceObserver); images without a width and height in the HTML;
+  // headings that skip a level.
+  const entries = [];
+  const observer = new PerformanceObserver((list) => entries.push(...list.getEntries()));
+  observer.observe({ type: "layout-shift", buffered: true });
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
+  entries.push(...observer.takeRecords());
+  observer.disconnect();
+  const shift = entries.filter((e) => !e.hadRecentInput).reduce((sum, e) => sum + e.value, 0);
+  const unsized = [...document.querySelectorAll("article img")]
+    .filter((img) => !(img.getAttribute("width") && img.getAttribute("height")))
+    .map((img) => img.getAttribute("src"));
+  const skips = [];
+  let previous = 0;
+  for (const heading of document.querySelectorAll("article :is(h1, h2, h3, h4, h5, h6)")) {
+    const level = Number(heading.tagName[1]);
+    if (level > previous + 1) skips.push(`h${level}#${heading.id} after h${previous}`);
+    previous = level;
+  }
+  return { shift, unsized, skips };
 }"""

@@ -70,6 +70,7 @@ def _expected(use: Use) -> explorers.Explorer:
 
 
 def _drawn(page, use: Use) -> dict:
+    page.locator("article figure.snippet-explorer").nth(use.position).scroll_into_view_if_needed()  # drawn when near
     page.wait_for_function(f"() => ({DRAWN})({use.position}) !== null", timeout=WAIT_MS)
     return page.evaluate(DRAWN, use.position)
 

@@ -23,6 +23,8 @@ CASES = [*((path, 200) for path in PAGES), (MISSING_PAGE, 404), (ENGLISH_404, 20
 CAPTION = {"ko": re.compile(r"그림 \d+\."), "en": re.compile(r"Figure \d+\.")}
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 """axe's rules (tag ``cat.color``, AA level) whose result depends on the colours."""
+MAX_LAYOUT_SHIFT = 0.05
+"""Cumulative layout shift from loading a page to its settled state ("good" in Core Web Vitals is 0.1)."""
 MAX_PAGE_BYTES = 1_000_000
 MAX_HOME_BYTES = 500_000
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -52,11 +54,13 @@ def test_page_in_a_real_browser(path: str, status: int, open_page, weights: dict
     page.evaluate(js.SETTLE)
     if page.locator("article .arithmatex").count():
         page.wait_for_function(js.MATH_RENDERED, timeout=WAIT_MS)
+    problems = _layout_problems(page)  # before scrolling: a reader's scrolling draws the explorers
+    page.evaluate(js.REVEAL_EXPLORERS)
     page.wait_for_function(js.EXPLORERS_DRAWN, timeout=WAIT_MS)  # so that axe and the screenshots see the charts
     page.wait_for_load_state("networkidle")
 
     language = language_of(path)
-    problems = _math_problems(page) + _image_problems(page, language)
+    problems += _math_problems(page) + _image_problems(page, language)
     if (found := page.evaluate("() => document.documentElement.lang")) != language:
         problems.append(f"<html lang={found!r}>, expected {language!r}")
     problems += [f"no provenance label: {item}" for item in page.evaluate(js.PROVENANCE)]
@@ -70,6 +74,15 @@ def test_page_in_a_real_browser(path: str, status: int, open_page, weights: dict
     problems += _dark_mode_problems(visit, name)
     problems += visit.problems()  # everything the page did, dark mode included
     assert not problems, f"{name}:\n  " + "\n  ".join(problems)
+
+
+def _layout_problems(page) -> list[str]:
+    layout = page.evaluate(js.LAYOUT)
+    problems = (
+        [f"layout shift {layout['shift']:.3f} > {MAX_LAYOUT_SHIFT}"] if layout["shift"] > MAX_LAYOUT_SHIFT else []
+    )
+    problems += [f"image without width and height (the page shifts when it loads): {src}" for src in layout["unsized"]]
+    return problems + [f"heading skips a level: {skip}" for skip in layout["skips"]]
 
 
 def _math_problems(page) -> list[str]:

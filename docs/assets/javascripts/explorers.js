@@ -1,7 +1,7 @@
 // Explorers: figures a reader can step through with a slider. Every point drawn is a number a
 // snippet printed (the JSON in each figure.snippet-explorer's data-explorer, written by the build
 // from the frozen output); this script only draws them and computes nothing. uPlot is served with the site
-// (assets/uplot/, installed from npm) and loaded only on pages with an explorer. Without JavaScript
+// (assets/uplot/, installed from npm) and loaded only when an explorer comes near the screen. Without JavaScript
 // the figure's still image stays.
 (function () {
   const uplotBase = new URL("../uplot/", document.currentScript.src);
@@ -129,12 +129,21 @@
   });
   window.addEventListener("resize", () => explorers().forEach((figure) => figure.explorer.redraw()));
 
+  // uPlot is fetched, and a chart drawn, only when its figure comes near the screen: a phone that never
+  // scrolls that far does none of the work. Until then the still figure shows.
   function start(body) {
     const figures = [...body.querySelectorAll("figure.snippet-explorer")];
     if (!figures.length) return;
-    loadUplot().then(() => {
-      for (const figure of figures) if (!figure.explorer) mount(figure, JSON.parse(figure.dataset.explorer));
-    });
+    const near = new IntersectionObserver((entries) => {
+      for (const { target, isIntersecting } of entries) {
+        if (!isIntersecting) continue;
+        near.unobserve(target);
+        loadUplot().then(() => {
+          if (!target.explorer && target.isConnected) mount(target, JSON.parse(target.dataset.explorer));
+        });
+      }
+    }, { rootMargin: "400px 0px" });
+    for (const figure of figures) near.observe(figure);
   }
 
   // Material's document$ emits on the first load and after every instant navigation.
