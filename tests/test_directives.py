@@ -9,7 +9,7 @@ from typing import Any
 import markdown
 import pytest
 
-from snippet_site.expand import DirectiveError, PageContext, expand
+from snippet_site.expand import LONG_OUTPUT_LINES, DirectiveError, PageContext, expand
 from snippet_site.language import ENGLISH
 
 OUTPUTS: dict[str, Any] = {
@@ -107,3 +107,12 @@ def test_the_english_edition_writes_its_own_words_around_the_same_outputs() -> N
     )
     assert "Figure 1. The ReLU graph" in expanded
     assert "abc.png" not in expanded and "그림" not in expanded and "출처" not in expanded
+
+
+def test_a_long_output_is_collapsed_under_a_summary_with_its_length() -> None:
+    long_text = "\n".join(f"step {i}" for i in range(LONG_OUTPUT_LINES + 1)) + "\n"
+    outputs = {"demo/long.py": {**OUTPUTS["demo/x.py"], "sections": {"": long_text}}}
+    html = render_with(expand("{{ output demo/long.py }}", replace(context(), load_outputs=outputs.get)))
+    assert f"<summary>출력 전체 보기 ({LONG_OUTPUT_LINES + 1}줄)</summary>" in html
+    assert html.index("<details") < html.index("step 0") < html.index("</details>")
+    assert "<details" not in render("{{ output demo/x.py }}"), "a short output stays open"

@@ -130,14 +130,27 @@ def _render_output(context: PageContext, args: list[str], indent: str, where: st
     fence = "`" * max(3, longest + 1)
     # pymdown snippets would treat a printed `--8<--` line as an include: escape it with `;`.
     lines = [SNIPPET_LINE.sub(r"\1;\2", line) for line in text.split("\n")]
-    return [
-        f'{indent}<div class="snippet-output" markdown="block">',
-        *([f"{indent}{chip}"] if (chip := _provenance(context, snippet_id, "div")) else []),
-        "",
+    block = [
         f'{indent}{fence}text title="{context.words.output_title}"{highlight}',
         *(f"{indent}{line}" if line else "" for line in lines),
         f"{indent}{fence}",
         "",
+    ]
+    if len(lines) > LONG_OUTPUT_LINES:  # a phone lays out a long block only when a reader opens it
+        summary = html.escape(context.words.long_output.format(lines=len(lines)))
+        block = [
+            f'{indent}<details class="snippet-output__long" markdown="block">',
+            f"{indent}<summary>{summary}</summary>",
+            "",
+            *block,
+            f"{indent}</details>",
+            "",
+        ]
+    return [
+        f'{indent}<div class="snippet-output" markdown="block">',
+        *([f"{indent}{chip}"] if (chip := _provenance(context, snippet_id, "div")) else []),
+        "",
+        *block,
         *(
             [f"{indent}{note}", ""]
             if (note := _cpu_note(context.words, printed, spread.sections.get(section, [])))
@@ -148,6 +161,8 @@ def _render_output(context: PageContext, args: list[str], indent: str, where: st
 
 
 NOTE_NUMBERS = 6
+LONG_OUTPUT_LINES = 30
+"""An output longer than this is shown collapsed, under a summary that gives its length."""
 
 
 def _cpu_note(words: PageWords, text: str, moves: list[list[float]]) -> str:

@@ -19,6 +19,8 @@ class PageWords:
     provenance: str
     figure: str
     """The caption's number: ``{number}``."""
+    long_output: str
+    """The summary of a long output block, shown collapsed: ``{lines}``."""
     cpu_note: str
     """Under an output block: ``{listed}``, ``{more}``."""
     more: str
