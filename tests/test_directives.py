@@ -111,7 +111,7 @@ def test_the_english_edition_writes_its_own_words_around_the_same_outputs() -> N
 
 def test_a_long_output_is_collapsed_under_a_summary_with_its_length() -> None:
     long_text = "\n".join(f"step {i}" for i in range(LONG_OUTPUT_LINES + 1)) + "\n"
-    outputs = {"demo/long.py": {**OUTPUTS["demo/x.py"], "sections": {"": long_text}}}
+    outputs: dict[str, Any] = {"demo/long.py": {**OUTPUTS["demo/x.py"], "sections": {"": long_text}}}
     html = render_with(expand("{{ output demo/long.py }}", replace(context(), load_outputs=outputs.get)))
     assert f"<summary>출력 전체 보기 ({LONG_OUTPUT_LINES + 1}줄)</summary>" in html
     assert html.index("<details") < html.index("step 0") < html.index("</details>")
