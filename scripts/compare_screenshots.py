@@ -81,6 +81,8 @@ class ComparisonSettings:
     """Percent of a screenshot's pixels that may differ."""
     tolerance: int
     """A channel difference (0-255) still counted as equal."""
+    edge_rows: bool = True
+    """Count a pixel as equal when it matches the other shot one row up or down (``image_diff``)."""
     viewports: tuple[Viewport, ...] = VIEWPORTS
 
 
@@ -101,7 +103,7 @@ def compare_sites(before: Path, after: Path, pages: list[str], settings: Compari
                     shot_after = after_tab.capture(after_server.url(page.lstrip("/")))
                     image_before = Image.open(io.BytesIO(shot_before.png))
                     image_after = Image.open(io.BytesIO(shot_after.png))
-                    comparison, mask = compare_images(image_before, image_after, settings.tolerance)
+                    comparison, mask = compare_images(image_before, image_after, settings.tolerance, settings.edge_rows)
                     notes = "; ".join(
                         [*(f"before: {w}" for w in shot_before.warnings), *(f"after: {w}" for w in shot_after.warnings)]
                     )
@@ -126,12 +128,15 @@ def describe(result: PairResult) -> str:
     return f"{comparison.differing_ratio * 100:.3f} % differ ({sizes})" + (f"; {result.notes}" if result.notes else "")
 
 
-def report(results: list[PairResult], before: Path, after: Path, threshold: float, seconds: float) -> str:
+def report(results: list[PairResult], before: Path, after: Path, settings: ComparisonSettings, seconds: float) -> str:
+    threshold = settings.threshold
+    edges = "not counted" if settings.edge_rows else "counted (--exact)"
     lines = [
         "# Screenshot comparison",
         "",
         f"BEFORE `{before}`, AFTER `{after}`: {len(results)} pairs of full-page screenshots in {seconds:,.0f} s.",
-        f"A pair differs when more than {threshold} % of its pixels differ or its size changed.",
+        f"A pair differs when more than {threshold} % of its pixels differ or its size changed. "
+        f"Box edges drawn one pixel row apart are {edges}; phone: {settings.viewports[0].width} px wide.",
         "",
         "| Page | Scheme | Viewport | Differing % | Size (before → after) | Largest region | Notes |",
         "|---|---|---|---|---|---|---|",
@@ -172,6 +177,7 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--threshold", type=float, default=0.01, help="percent of pixels that may differ (%(default)s)")
     parser.add_argument("--tolerance", type=int, default=0, help="channel difference (0-255) still counted as equal")
+    parser.add_argument("--exact", action="store_true", help="no allowance for box edges snapped to the next pixel row")
     parser.add_argument(
         "--phone-scale",
         type=float,
@@ -197,9 +203,9 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     phone, *others = VIEWPORTS
     viewports = (replace(phone, scale=arguments.phone_scale), *others)
-    settings = ComparisonSettings(output, arguments.threshold, arguments.tolerance, viewports)
+    settings = ComparisonSettings(output, arguments.threshold, arguments.tolerance, not arguments.exact, viewports)
     results = compare_sites(before, after, pages, settings)
-    text = report(results, before, after, arguments.threshold, time.monotonic() - started)
+    text = report(results, before, after, settings, time.monotonic() - started)
     (output / "report.md").write_text(text, encoding="utf-8")
     print(text.splitlines()[-1], f"Report: {output / 'report.md'}", sep="\n")
     return 1 if any(result.differs(arguments.threshold) for result in results) else 0

@@ -2,8 +2,10 @@
 
 Screenshots of different heights (or widths) are compared on the larger canvas: the part only one of
 them covers counts as different, and the sizes are reported. A pixel differs when one of its channels
-differs by more than ``tolerance`` (0: any change). The differing pixels are grouped into regions on a
-grid of ``CELL`` pixels; the largest region's box says where to look.
+differs by more than ``tolerance`` (0: any change) from the other screenshot's pixel and, unless
+``edge_rows`` is off, from the pixels above and below that one (see ``difference_mask``). The
+differing pixels are grouped into regions on a grid of ``CELL`` pixels; the largest region's box
+says where to look.
 """
 
 from __future__ import annotations
@@ -59,12 +61,33 @@ def _on_canvas(image: Image.Image, size: tuple[int, int]) -> Image.Image:
     return canvas
 
 
-def difference_mask(before: Image.Image, after: Image.Image, tolerance: int = 0) -> Image.Image:
-    """A black-and-white ("L", 0 or 255) image of the larger size: 255 where the screenshots differ."""
+def _largest_channel_difference(first: Image.Image, second: Image.Image) -> Image.Image:
+    red, green, blue = ImageChops.difference(first, second).split()
+    return ImageChops.lighter(ImageChops.lighter(red, green), blue)
+
+
+def _shifted(image: Image.Image, rows: int) -> Image.Image:
+    """The image moved down (rows > 0) or up by whole rows, the uncovered rows left black."""
+    moved = Image.new(image.mode, image.size)
+    if rows > 0:
+        moved.paste(image.crop((0, 0, image.width, image.height - rows)), (0, rows))
+    else:
+        moved.paste(image.crop((0, -rows, image.width, image.height)), (0, 0))
+    return moved
+
+
+def difference_mask(before: Image.Image, after: Image.Image, tolerance: int = 0, edge_rows: bool = True) -> Image.Image:
+    """A black-and-white ("L", 0 or 255) image of the larger size: 255 where the screenshots differ.
+
+    With ``edge_rows``, a pixel that matches the other shot's pixel one row above or below counts as
+    equal: Chromium may snap the edge of a box at a fractional position to either pixel row, from
+    one full-page capture of the same page to the next."""
     size = (max(before.width, after.width), max(before.height, after.height))
-    difference = ImageChops.difference(_on_canvas(before.convert("RGB"), size), _on_canvas(after.convert("RGB"), size))
-    red, green, blue = difference.split()
-    largest = ImageChops.lighter(ImageChops.lighter(red, green), blue)
+    first, second = _on_canvas(before.convert("RGB"), size), _on_canvas(after.convert("RGB"), size)
+    largest = _largest_channel_difference(first, second)
+    if edge_rows:
+        for rows in (1, -1):
+            largest = ImageChops.darker(largest, _largest_channel_difference(first, _shifted(second, rows)))
     mask = largest.point(lambda value: 255 if value > tolerance else 0)
     if before.size != after.size:  # where only one screenshot reaches, even a matching colour is a difference
         for image in (before, after):
@@ -108,9 +131,11 @@ def largest_region(mask: Image.Image) -> Box | None:
     return best[1] if best else None
 
 
-def compare_images(before: Image.Image, after: Image.Image, tolerance: int = 0) -> tuple[ImageComparison, Image.Image]:
+def compare_images(
+    before: Image.Image, after: Image.Image, tolerance: int = 0, edge_rows: bool = True
+) -> tuple[ImageComparison, Image.Image]:
     """The comparison and its difference mask."""
-    mask = difference_mask(before, after, tolerance)
+    mask = difference_mask(before, after, tolerance, edge_rows)
     differing = mask.histogram()[255]
     comparison = ImageComparison(
         before_size=before.size,
