@@ -68,10 +68,10 @@ FREEZE_CSS = """
   transition: none !important; animation: none !important; caret-color: transparent !important;
 }
 html { scroll-behavior: auto !important; }
-* { scrollbar-width: none !important; }
+* { scrollbar-width: none !important; content-visibility: visible !important; }
 """
-"""Overlay scrollbars fade in and out on a timer of their own: shown in one shot, gone in the next (a one-pixel row at
-the bottom of a code block that scrolls sideways on a phone). They are hidden, in both builds alike."""
+"""Scrollbars are hidden in both builds alike (painted on a timer of their own). Blocks the page lays out only near
+the screen (``content-visibility: auto``) are laid out at once: a reader scrolling there sees them drawn."""
 
 SETTLING_HELPERS = """
   const settled = [];
