@@ -35,6 +35,7 @@ def _tokens(text: str) -> list[str]:
         ("which activation should I use", ["which", "activation"]),
         ("batchnorm before relu", ["batchnorm", "before", "relu"]),
         ("정의", ["정의"]),  # a two-syllable word keeps its last syllable even when it looks like a particle
+        ("조각별 선형 함수입니다", ["조각별", "선형", "함수"]),  # the copula ending, as a heading writes it
     ],
 )
 def test_the_separator_cuts_particles_endings_and_stop_words(typed: str, tokens: list[str]) -> None:
@@ -52,6 +53,18 @@ def test_a_latin_term_matches_as_a_whole_word_and_hangul_spellings_stay_in_korea
     assert terms.typed_for("ReLU는 0에서", "ko") == ["렐루", "rectifier"]
     assert terms.typed_for("PReLU only", "ko") == []
     assert terms.typed_for("ReLU", "en") == ["rectifier"]
+
+
+def test_the_longest_term_wins_where_terms_overlap() -> None:
+    terms = SearchTerms((Synonym(("ReLU", "Rectified Linear Unit"), ("렐루",)), Synonym(("unit",), ("뉴런",))))
+    assert terms.typed_for("ReLU (Rectified Linear Unit)", "ko") == ["렐루"]
+    assert terms.typed_for("ReLU: one unit", "ko") == ["렐루", "뉴런"]
+
+
+def test_a_spelling_the_heading_already_shows_is_not_repeated_even_in_parentheses() -> None:
+    terms = SearchTerms((Synonym(("LayerNorm",), ("layernorm", "layer norm")),))
+    entry = enrich({"location": "a/#b", "title": "Layer normalization (LayerNorm)", "text": ""}, terms, None, "en")
+    assert entry["keywords"] == "layer norm"
 
 
 def test_code_blocks_leave_the_text_and_the_names_they_call_stay() -> None:

@@ -12,7 +12,9 @@ This module changes that file only, so the browser gets a plain index and runs n
   heading), ``words`` like body text. Their boosts are the search plugin's ``fields`` in ``mkdocs.yml``.
 - **Transliterations and synonyms** (``includes/search_terms.toml``, one table for both editions): where
   a page writes a term, the spellings a learner types for it are added to the same level (heading or
-  body), so ``렐루`` ranks as ``ReLU`` does. Hangul spellings go into the Korean edition only.
+  body), so ``렐루`` ranks as ``ReLU`` does. Where terms overlap the longest wins ("Rectified Linear
+  Unit" is ReLU, not a unit), and a spelling the entry already shows is not added again (a word counts
+  once per field, so a repeat would double its weight). Hangul spellings go into the Korean edition only.
 - **Korean stems** (kiwipiepy, here at build time only): a verb whose written form is not its stem
   plus an ending (``써야`` is ``쓰`` + ``어야``, ``생겨`` is ``생기`` + ``어``) gets its stem as a hidden
   word. Regular particles and endings are cut in the browser by the search plugin's ``separator``
@@ -21,6 +23,7 @@ This module changes that file only, so the browser gets a plain index and runs n
 
 from __future__ import annotations
 
+import functools
 import html
 import keyword
 import re
@@ -42,7 +45,8 @@ COMMON_CODE = frozenset(
     | {"self", "super", "numpy", "torch", "shape", "manual_seed", "tensor", "zeros", "ones", "mean", "std", "numel"}
 )
 """Names every code block calls; they would match every page with code, so they are not kept."""
-WORD_CHARACTERS = re.compile(r"[^\s\-]+")
+WORD_CHARACTERS = re.compile(r"[^\s\-()\[\]{}<>,;:!?\"'“”‘’·/=]+")
+"""A shown word, as the search box splits it: "(LayerNorm)" is the word LayerNorm."""
 VERB_TAGS = frozenset({"VV", "VA", "VX", "VV-I", "VA-I", "VX-I", "VV-R", "VA-R"})
 
 
@@ -73,6 +77,10 @@ class Synonym:
     terms: tuple[str, ...]
     typed: tuple[str, ...]
 
+    @functools.cached_property
+    def compiled(self) -> re.Pattern[str]:
+        return self.pattern()
+
     def pattern(self) -> re.Pattern[str]:
         # A Latin term is a whole word (ReLU is not found inside PReLU); a Korean one may carry a particle.
         alternatives = [
@@ -92,11 +100,26 @@ class SearchTerms:
         return cls(tuple(Synonym(tuple(row["terms"]), tuple(row["typed"])) for row in data["synonym"]))
 
     def typed_for(self, text: str, language: str) -> list[str]:
-        """The spellings learners type for the terms ``text`` contains (no Hangul ones outside Korean)."""
+        """The spellings learners type for the terms ``text`` contains (no Hangul ones outside Korean).
+
+        The longest term wins where terms overlap, as a reader reads them: "Rectified Linear Unit" is
+        ReLU, not a unit (neuron), and "죽은 ReLU" is the dead ReLU, not ReLU alone."""
+        spans = [
+            (match.start(), match.end(), row)
+            for row, synonym in enumerate(self.synonyms)
+            for match in synonym.compiled.finditer(text)
+        ]
+        taken: list[tuple[int, int]] = []
+        rows: set[int] = set()
+        for start, end, row in sorted(spans, key=lambda span: (span[0] - span[1], span[0])):
+            if (start, end) in taken or not any(
+                start < other_end and other_start < end for other_start, other_end in taken
+            ):
+                taken.append((start, end))
+                rows.add(row)
         found: list[str] = []
-        for synonym in self.synonyms:
-            if synonym.pattern().search(text):
-                found += [word for word in synonym.typed if language == "ko" or not HANGUL.search(word)]
+        for row in sorted(rows):
+            found += [word for word in self.synonyms[row].typed if language == "ko" or not HANGUL.search(word)]
         return found
 
 
@@ -124,7 +147,7 @@ def irregular_stems(analyzer: Analyzer, text: str) -> list[str]:
 
 def _new_words(candidates: Iterable[str], shown: str) -> str:
     """``candidates`` without the ones the shown text already has as words, once each."""
-    present = {word.lower() for word in WORD_CHARACTERS.findall(TAG.sub(" ", shown))}
+    present = {word.lower().strip(".") for word in WORD_CHARACTERS.findall(TAG.sub(" ", shown))}
     kept: list[str] = []
     for candidate in candidates:
         if candidate.lower() not in present and candidate not in kept:
