@@ -81,7 +81,10 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The same sources built as ``make build-zensical`` builds them; returns the site directory."""
+    """The same sources built as ``make build-zensical`` builds them; returns the site directory.
+    ``ZENSICAL_SITE_DIR=site-zensical`` reuses such a build instead."""
+    if os.environ.get("ZENSICAL_SITE_DIR"):
+        return Path(os.environ["ZENSICAL_SITE_DIR"]).resolve()
     copy = tmp_path_factory.mktemp("zensical") / "project"
     copy.mkdir()
     for name in ZENSICAL_SOURCES:

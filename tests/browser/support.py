@@ -224,13 +224,3 @@ def screenshot_path(page: str, suffix: str) -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     name = page.strip("/").replace("/", "__") or "home"
     return SCREENSHOTS / f"{name}-{suffix}.png"
-
-
-SEARCHES = {
-    "기울기": "basics/vanishing_gradient/",
-    "기울기가": "basics/vanishing_gradient/",  # with a particle, as readers type it (and the page writes it)
-    "활성화": "basics/activation_functions/",
-    "죽은 유닛": "experiments/dead_relu/",  # the site's term (glossary #conventions); 뉴런 is a synonym it avoids
-    "ReLU": "activation/relu/",
-}
-"""Query -> a page that must be among the results."""
