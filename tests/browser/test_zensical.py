@@ -11,6 +11,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+from . import page_scripts as js
 from .support import WAIT_MS, Visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -61,6 +62,7 @@ def test_zensical_draws_the_explorers_and_shows_the_figure_variant_of_each_schem
     figures and explorers.js rely on."""
     visit = open_zensical_page("experiments/dead_relu/")
     page = visit.page
+    page.evaluate(js.REVEAL_EXPLORERS)  # each is drawn when it comes near the screen
     page.wait_for_function(f"() => ({EXPLORERS})().every((e) => e.drawn > 0)", timeout=WAIT_MS)
     explorers = page.evaluate(EXPLORERS)
     assert explorers and all(e["drawn"] == e["series"] + 1 for e in explorers), explorers
