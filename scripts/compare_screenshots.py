@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PIL import Image
+from playwright.sync_api import Error as PlaywrightError
 
 from scripts.image_diff import ImageComparison, compare_images, save_side_by_side
 from scripts.page_capture import SCHEMES, VIEWPORTS, Scheme, Viewport, chromium
@@ -99,8 +100,13 @@ def compare_sites(before: Path, after: Path, pages: list[str], settings: Compari
                     if page not in after_pages:
                         results.append(PairResult(*where, comparison=None, notes="not in AFTER"))
                         continue
-                    shot_before = before_tab.capture(before_server.url(page.lstrip("/")))
-                    shot_after = after_tab.capture(after_server.url(page.lstrip("/")))
+                    try:
+                        shot_before = before_tab.capture(before_server.url(page.lstrip("/")))
+                        shot_after = after_tab.capture(after_server.url(page.lstrip("/")))
+                    except PlaywrightError as error:  # a shot that times out is reported; the next page goes on
+                        results.append(PairResult(*where, comparison=None, notes=str(error).splitlines()[0]))
+                        print(f"{page} {scheme.name} {viewport.name}: {results[-1].notes}", flush=True)
+                        continue
                     image_before = Image.open(io.BytesIO(shot_before.png))
                     image_after = Image.open(io.BytesIO(shot_after.png))
                     comparison, mask = compare_images(image_before, image_after, settings.tolerance, settings.edge_rows)

@@ -69,9 +69,12 @@ FREEZE_CSS = """
 }
 html { scroll-behavior: auto !important; }
 * { scrollbar-width: none !important; content-visibility: visible !important; }
+.md-sidebar__scrollwrap { overflow: visible !important; }
 """
 """Scrollbars are hidden in both builds alike (painted on a timer of their own). Blocks the page lays out only near
-the screen (``content-visibility: auto``) are laid out at once: a reader scrolling there sees them drawn."""
+the screen (``content-visibility: auto``) are laid out at once: a reader scrolling there sees them drawn. The
+sidebars (navigation, table of contents) are shown whole, not scrolled: the table of contents scrolls itself to follow
+the page, also while the shot is taken, so it came out scrolled by a different amount from one shot to the next."""
 
 SETTLING_HELPERS = """
   const settled = [];
@@ -92,9 +95,20 @@ SCROLL_THROUGH = f"""async () => {{ {SETTLING_HELPERS}
 
 SETTLE_ON_TOP = f"""async () => {{ {SETTLING_HELPERS}
   window.scrollTo(0, 0);
-  // The table of contents follows the scrolling with smooth scrolls of its own: let them end, then put it back on top.
-  await new Promise(done => setTimeout(done, 500));
-  for (const sidebar of document.querySelectorAll('.md-sidebar__scrollwrap')) sidebar.scrollTop = 0;
+  // The table of contents follows the scrolling (its highlighted entry, smooth scrolls of its own): put it back on
+  // top until it stays there, unchanged, for a quarter of a second (five seconds at most).
+  const sidebars = () => JSON.stringify([
+    ...[...document.querySelectorAll('.md-sidebar__scrollwrap')].map(sidebar => sidebar.scrollTop),
+    ...[...document.querySelectorAll('.md-sidebar .md-nav__link')].map(link => link.className)]);
+  let before = null;
+  for (let tries = 0; tries < 20; tries++) {{
+    for (const sidebar of document.querySelectorAll('.md-sidebar__scrollwrap')) sidebar.scrollTop = 0;
+    await new Promise(done => setTimeout(done, 250));
+    const now = sidebars();
+    if (now === before) break;
+    before = now;
+    if (tries === 19) settled.push('table of contents');
+  }}
   await within(Promise.all([...document.images].map(image => image.decode().catch(() => null))), 10000, 'images');
   await within(document.fonts.ready, 10000, 'fonts');
   await frames();
