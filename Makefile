@@ -100,7 +100,7 @@ tools/audit/node_modules/.installed: tools/audit/package.json tools/audit/packag
 	touch $@
 
 # SITE=dir audits that build instead of building one; PAGES='/ /en/ */glossary/' only the pages matching those patterns.
-audit: setup system-browser tools/audit/node_modules/.installed  ## Lighthouse mobile scores of every page into test-artifacts/audit/ (about 30 min); fails below 90/95
+audit: setup system-browser tools/audit/node_modules/.installed  ## Lighthouse mobile scores of every page into test-artifacts/audit/ (about 20 min); fails below 90/95
 	$(BIN)/python -m scripts.audit $(if $(SITE),--site-dir $(SITE)) $(foreach pattern,$(PAGES),--pages '$(pattern)')
 
 clean:
