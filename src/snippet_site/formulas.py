@@ -84,21 +84,23 @@ class FormulaPostprocessor(Postprocessor):
             )
             for m in matches
         ]
-        rendered = iter(render(formulas, self.katex_dir))
-        formula_of = dict(zip((m.start() for m in matches), formulas, strict=True))
+        pieces, end = [], 0
+        for match, formula, katex_html in zip(matches, formulas, render(formulas, self.katex_dir), strict=True):
+            pieces += [text[end : match.start()], _wrapped(match.group("tag"), formula, katex_html)]
+            end = match.end()
+        return "".join([*pieces, text[end:]])
 
-        def replace(match: re.Match) -> str:
-            formula = formula_of[match.start()]
-            text = tex_to_text(formula.tex)
-            plain = html.escape(text, quote=False)
-            # Material's search parser matches closing tags by name, so the excluded wrapper must be an
-            # element KaTeX never writes inside it: <data> (it carries the plain text as its value).
-            return (
-                f'<{match.group("tag")} class="arithmatex"><data value="{html.escape(text)}" data-search-exclude>'
-                f'{next(rendered)}</data><span class="arithmatex__text" hidden>{plain}</span></{match.group("tag")}>'
-            )
 
-        return FORMULA.sub(replace, text)
+def _wrapped(tag: str, formula: Formula, katex_html: str) -> str:
+    """KaTeX's HTML kept out of search, and the formula's plain text, hidden, for search to find.
+
+    Material's search parser matches closing tags by name, so the excluded wrapper must be an element
+    KaTeX never writes inside it: <data> (it carries the plain text as its value)."""
+    text = tex_to_text(formula.tex)
+    return (
+        f'<{tag} class="arithmatex"><data value="{html.escape(text)}" data-search-exclude>{katex_html}</data>'
+        f'<span class="arithmatex__text" hidden>{html.escape(text, quote=False)}</span></{tag}>'
+    )
 
 
 class FormulasExtension(Extension):
